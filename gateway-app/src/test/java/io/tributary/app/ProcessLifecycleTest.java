@@ -1,0 +1,55 @@
+package io.tributary.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the real command in a child JVM and stops it with SIGTERM, as a service manager would. */
+class ProcessLifecycleTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("SIGTERM stops the gateway gracefully and the process exits 0")
+    void sigterm() throws Exception {
+        Path config = Files.writeString(dir.resolve("gw.yaml"),
+                "http:\n  host: 127.0.0.1\n  port: 0\nlogging:\n  format: json\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "io.tributary.app.Main", "run", "--config", config.toString())
+                .redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                lines.add(line);
+                if (line.contains("Tributary started")) {
+                    process.toHandle().destroy();
+                }
+            }
+        } finally {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        assertThat(lines).anyMatch(line -> line.contains("Tributary started"));
+        assertThat(lines).anyMatch(line -> line.contains("gateway stopped"));
+        assertThat(lines).filteredOn(line -> line.contains("Tributary started"))
+                .allMatch(line -> line.startsWith("{") && line.contains("\"level\":\"INFO\""));
+        assertThat(process.exitValue()).as("exit code after SIGTERM; output:%n%s", String.join("\n", lines))
+                .isZero();
+    }
+}
