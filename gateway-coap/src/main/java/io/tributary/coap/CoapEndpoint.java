@@ -1,0 +1,117 @@
+package io.tributary.coap;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.tributary.coap.stack.CoapStack;
+import io.tributary.coap.stack.CoapStats;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A bound CoAP endpoint: one or more UDP channels on one port (one per event loop with SO_REUSEPORT under epoll),
+ * each with its own protocol stack; it serves the routes it was bound with and is a client on the same socket.
+ */
+public final class CoapEndpoint implements Disposable {
+
+    private final List<Channel> channels;
+    private final List<CoapStack> stacks;
+    private final CoapStack clientStack;
+    private final CoapStats stats;
+    private final EventLoopGroup ownedLoops;
+    private final InetSocketAddress address;
+    private final String transport;
+    private final Mono<Void> close;
+
+    CoapEndpoint(List<Channel> channels, List<CoapStack> stacks, CoapStats stats, EventLoopGroup ownedLoops,
+                 String transport) {
+        this.channels = List.copyOf(channels);
+        this.stacks = List.copyOf(stacks);
+        this.clientStack = stacks.get(0);
+        this.stats = stats;
+        this.ownedLoops = ownedLoops;
+        this.address = (InetSocketAddress) channels.get(0).localAddress();
+        this.transport = transport;
+        this.close = Flux.fromIterable(this.channels)
+                .flatMap(channel -> NettyFutures.toMono(channel.close()))
+                .then(Mono.defer(() -> ownedLoops == null ? Mono.<Void>empty()
+                        : NettyFutures.toMono(ownedLoops.shutdownGracefully(0, 2,
+                                java.util.concurrent.TimeUnit.SECONDS)).then()))
+                .cache();
+    }
+
+    /** @return the bound address (the real port when 0 was asked for) */
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** @return the bound port */
+    public int port() {
+        return address.getPort();
+    }
+
+    /** @return {@code epoll} or {@code nio} */
+    public String transport() {
+        return transport;
+    }
+
+    /** @return how many sockets share the port */
+    public int channelCount() {
+        return channels.size();
+    }
+
+    /** @return a client that sends from this endpoint's socket: CON, no Accept */
+    public CoapClient client() {
+        return new CoapClient(this, clientStack.client(), false);
+    }
+
+    /** @return the endpoint's counters */
+    public CoapStats stats() {
+        return stats;
+    }
+
+    /** @return deduplication entries held across channels (read without synchronisation, for gauges) */
+    public int dedupSize() {
+        int size = 0;
+        for (CoapStack stack : stacks) {
+            size += stack.dedupSize();
+        }
+        return size;
+    }
+
+    /** @return peers tracked across channels (read without synchronisation, for gauges) */
+    public int peerCount() {
+        int count = 0;
+        for (CoapStack stack : stacks) {
+            count += stack.peerCount();
+        }
+        return count;
+    }
+
+    /** @return client requests in flight (read without synchronisation, for gauges) */
+    public int clientInFlight() {
+        return clientStack.client().inFlight();
+    }
+
+    /**
+     * Closes the sockets (and the event loops if the endpoint created them).
+     *
+     * @return completes when closed
+     */
+    public Mono<Void> disposeLater() {
+        return close;
+    }
+
+    @Override
+    public void dispose() {
+        close.subscribe();
+    }
+
+    @Override
+    public boolean isDisposed() {
+        return channels.stream().noneMatch(Channel::isOpen);
+    }
+}

@@ -1,0 +1,138 @@
+package io.tributary.coap;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.tributary.coap.message.CoapCode;
+import io.tributary.coap.message.CoapMessage;
+import io.tributary.coap.message.CoapOptions;
+import io.tributary.coap.message.CoapType;
+
+/**
+ * A request as a server handler sees it: method, path, query, options, payload and the peer; path variables and
+ * the remainder matched by a {@code **} route segment are filled in by the router.
+ */
+public final class CoapRequest {
+
+    private final CoapMessage message;
+    private final InetSocketAddress peer;
+    private final boolean multicast;
+    private final List<String> path;
+    private final Map<String, String> variables;
+    private final List<String> remainder;
+
+    CoapRequest(CoapMessage message, InetSocketAddress peer, boolean multicast, List<String> path,
+                Map<String, String> variables, List<String> remainder) {
+        this.message = message;
+        this.peer = peer;
+        this.multicast = multicast;
+        this.path = path;
+        this.variables = variables;
+        this.remainder = remainder;
+    }
+
+    /** @return the method code, e.g. {@link CoapCode#GET} */
+    public int method() {
+        return message.code();
+    }
+
+    /** @return the method name, e.g. {@code GET} */
+    public String methodName() {
+        return CoapCode.methodName(message.code());
+    }
+
+    /** @return the Uri-Path segments */
+    public List<String> pathSegments() {
+        return path;
+    }
+
+    /** @return the path as {@code /a/b}, or {@code /} */
+    public String path() {
+        return path.isEmpty() ? "/" : "/" + String.join("/", path);
+    }
+
+    /** @return the Uri-Query items, e.g. {@code ["rt=temp", "if=sensor"]} */
+    public List<String> query() {
+        return message.options().uriQuery();
+    }
+
+    /**
+     * @param name a query parameter name
+     * @return the value of the first {@code name=value} item, {@code ""} for a bare {@code name}, or {@code null}
+     */
+    public String queryParam(String name) {
+        for (String item : query()) {
+            int equals = item.indexOf('=');
+            String key = equals < 0 ? item : item.substring(0, equals);
+            if (key.equals(name)) {
+                return equals < 0 ? "" : item.substring(equals + 1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param name a {@code {name}} segment of the matched route
+     * @return its value, or {@code null}
+     */
+    public String pathVariable(String name) {
+        return variables.get(name);
+    }
+
+    /** @return the segments matched by a trailing {@code **} of the route, empty otherwise */
+    public List<String> remainder() {
+        return remainder;
+    }
+
+    /** @return the options */
+    public CoapOptions options() {
+        return message.options();
+    }
+
+    /** @return Content-Format, or -1 */
+    public int contentFormat() {
+        return message.options().contentFormat();
+    }
+
+    /** @return Accept, or -1 */
+    public int accept() {
+        return message.options().accept();
+    }
+
+    /** @return the payload; do not modify */
+    public byte[] payload() {
+        return message.payload();
+    }
+
+    /** @return the payload decoded as UTF-8 */
+    public String payloadUtf8() {
+        return new String(message.payload(), StandardCharsets.UTF_8);
+    }
+
+    /** @return the requesting peer */
+    public InetSocketAddress peer() {
+        return peer;
+    }
+
+    /** @return whether the request was confirmable */
+    public boolean confirmable() {
+        return message.type() == CoapType.CON;
+    }
+
+    /** @return whether the request was sent to a multicast group (RFC 7252 §8) */
+    public boolean multicast() {
+        return multicast;
+    }
+
+    /** @return the raw message */
+    public CoapMessage message() {
+        return message;
+    }
+
+    @Override
+    public String toString() {
+        return methodName() + " " + path() + " from " + peer;
+    }
+}

@@ -1,0 +1,153 @@
+package io.tributary.coap;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import io.tributary.coap.message.CoapCode;
+
+/**
+ * An immutable route: a method and a path pattern, optionally the Content-Formats it accepts (else 4.15) and
+ * produces (an Accept outside them gets 4.06). Path segments are literal, {@code {name}} (one segment, captured),
+ * {@code *} (one segment) or a final {@code **} (the rest, possibly nothing).
+ */
+public final class CoapRoute {
+
+    private static final int[] ANY = new int[0];
+
+    private final int method;
+    private final String pattern;
+    private final String[] segments;
+    private final int[] consumes;
+    private final int[] produces;
+
+    private CoapRoute(int method, String pattern, int[] consumes, int[] produces) {
+        this.method = method;
+        this.pattern = pattern;
+        this.segments = split(pattern);
+        for (int i = 0; i < segments.length - 1; i++) {
+            if (segments[i].equals("**")) {
+                throw new IllegalArgumentException("'**' must be the last segment of '" + pattern + "'");
+            }
+        }
+        this.consumes = consumes;
+        this.produces = produces;
+    }
+
+    /**
+     * @param method a method code, e.g. {@link CoapCode#GET}
+     * @param pattern e.g. {@code /sensors/{id}/temp} or {@code /ps/**}
+     * @return a route accepting and producing any Content-Format
+     */
+    public static CoapRoute of(int method, String pattern) {
+        return new CoapRoute(method, Objects.requireNonNull(pattern, "pattern"), ANY, ANY);
+    }
+
+    /**
+     * @param pattern path pattern
+     * @return a GET route
+     */
+    public static CoapRoute get(String pattern) {
+        return of(CoapCode.GET, pattern);
+    }
+
+    /**
+     * @param pattern path pattern
+     * @return a POST route
+     */
+    public static CoapRoute post(String pattern) {
+        return of(CoapCode.POST, pattern);
+    }
+
+    /**
+     * @param pattern path pattern
+     * @return a PUT route
+     */
+    public static CoapRoute put(String pattern) {
+        return of(CoapCode.PUT, pattern);
+    }
+
+    /**
+     * @param pattern path pattern
+     * @return a DELETE route
+     */
+    public static CoapRoute delete(String pattern) {
+        return of(CoapCode.DELETE, pattern);
+    }
+
+    /**
+     * @param formats Content-Formats the request payload may have; a request with another one gets 4.15;
+     *                default any
+     * @return a new route
+     */
+    public CoapRoute consumes(int... formats) {
+        return new CoapRoute(method, pattern, formats.clone(), produces);
+    }
+
+    /**
+     * @param formats Content-Formats the handler can produce; a request whose Accept is not among them gets
+     *                4.06; default any
+     * @return a new route
+     */
+    public CoapRoute produces(int... formats) {
+        return new CoapRoute(method, pattern, consumes, formats.clone());
+    }
+
+    /** @return the method code */
+    public int method() {
+        return method;
+    }
+
+    /** @return the path pattern as given */
+    public String pattern() {
+        return pattern;
+    }
+
+    boolean consumesFormat(int contentFormat) {
+        return consumes.length == 0 || contains(consumes, contentFormat);
+    }
+
+    boolean producesFormat(int accept) {
+        return produces.length == 0 || contains(produces, accept);
+    }
+
+    private static boolean contains(int[] values, int value) {
+        for (int candidate : values) {
+            if (candidate == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Matches a path; fills variables and the {@code **} remainder; returns whether it matched. */
+    boolean matches(List<String> path, java.util.Map<String, String> variables, List<String> remainder) {
+        int i = 0;
+        for (; i < segments.length; i++) {
+            String segment = segments[i];
+            if (segment.equals("**")) {
+                remainder.addAll(path.subList(i, path.size()));
+                return true;
+            }
+            if (i >= path.size()) {
+                return false;
+            }
+            String actual = path.get(i);
+            if (segment.startsWith("{") && segment.endsWith("}")) {
+                variables.put(segment.substring(1, segment.length() - 1), actual);
+            } else if (!segment.equals("*") && !segment.equals(actual)) {
+                return false;
+            }
+        }
+        return i == path.size();
+    }
+
+    private static String[] split(String pattern) {
+        return Arrays.stream(pattern.split("/")).filter(segment -> !segment.isEmpty()).toArray(String[]::new);
+    }
+
+    @Override
+    public String toString() {
+        return CoapCode.methodName(method) + " " + pattern;
+    }
+}

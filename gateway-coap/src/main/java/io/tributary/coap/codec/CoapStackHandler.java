@@ -1,0 +1,90 @@
+package io.tributary.coap.codec;
+
+import java.net.InetSocketAddress;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.DefaultAddressedEnvelope;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.tributary.coap.message.CoapMessage;
+import io.tributary.coap.stack.CoapStack;
+import io.tributary.coap.stack.Outbound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects a channel to its {@link CoapStack}: inbound messages go to the stack; the stack's writes are batched
+ * while a read burst is in progress and flushed when it ends, and flushed at once otherwise. A failure never
+ * closes the channel.
+ */
+public final class CoapStackHandler extends SimpleChannelInboundHandler<CoapInbound> implements Outbound {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoapStackHandler.class);
+
+    private final Channel channel;
+    private CoapStack stack;
+    private boolean reading;
+    private boolean unflushed;
+
+    /** @param channel the channel whose event loop owns the stack */
+    public CoapStackHandler(Channel channel) {
+        this.channel = channel;
+    }
+
+    /** @param coapStack the stack fed by this handler */
+    public void stack(CoapStack coapStack) {
+        this.stack = coapStack;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, CoapInbound inbound) {
+        reading = true;
+        try {
+            if (inbound.error() != null) {
+                stack.malformed(inbound.error(), inbound.sender());
+            } else {
+                stack.receive(inbound.message(), inbound.sender(), inbound.multicast());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("failed to process {} from {}", inbound.message(), inbound.sender(), e);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        reading = false;
+        if (unflushed) {
+            unflushed = false;
+            channel.flush();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // UDP errors (e.g. ICMP port unreachable surfacing as an exception) concern one datagram, not the socket.
+        LOG.debug("ignored channel error: {}", cause.toString());
+    }
+
+    @Override
+    public void send(CoapMessage message, InetSocketAddress recipient) {
+        DefaultAddressedEnvelope<CoapMessage, InetSocketAddress> envelope =
+                new DefaultAddressedEnvelope<>(message, recipient);
+        if (reading && channel.eventLoop().inEventLoop()) {
+            unflushed = true;
+            channel.write(envelope, channel.voidPromise());
+        } else {
+            channel.writeAndFlush(envelope, channel.voidPromise());
+        }
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        channel.eventLoop().execute(task);
+    }
+
+    @Override
+    public boolean inEventLoop() {
+        return channel.eventLoop().inEventLoop();
+    }
+}

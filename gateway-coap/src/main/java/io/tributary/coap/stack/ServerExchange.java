@@ -1,0 +1,197 @@
+package io.tributary.coap.stack;
+
+import java.net.InetSocketAddress;
+
+import io.tributary.coap.CoapResponse;
+import io.tributary.coap.message.CoapCode;
+import io.tributary.coap.message.CoapMessage;
+import io.tributary.coap.message.CoapType;
+import org.reactivestreams.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Mono;
+
+/**
+ * One request being answered. A CON gets its response piggybacked on the ACK if the handler answers within the
+ * separate-response delay; otherwise an empty ACK goes first and the response follows as a CON, retransmitted
+ * until acknowledged (RFC 7252 §5.2.2). A multicast request is answered with a NON after a random leisure, and
+ * never with an error (§8.2). The same object is the timer of each phase.
+ */
+final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber<CoapResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerExchange.class);
+
+    private enum Phase { HANDLING, ACKED, LEISURE, RETRANSMITTING, DONE }
+
+    private final ServerLayer layer;
+    private final CoapStack stack;
+    private final CoapMessage request;
+    private final DedupEntry entry;
+    private final boolean multicast;
+    private Phase phase = Phase.HANDLING;
+    private CoapResponse pending;
+    private volatile Subscription subscription;
+    private volatile boolean delivered;
+
+    ServerExchange(ServerLayer layer, CoapMessage request, InetSocketAddress sender, Peer peer, DedupEntry entry,
+                   boolean multicast) {
+        this.layer = layer;
+        this.stack = layer.stack();
+        this.request = request;
+        this.address = sender;
+        this.peer = peer;
+        this.entry = entry;
+        this.multicast = multicast;
+    }
+
+    /** Subscribes to a handler that did not answer at once; arms the separate-response timer for a CON. */
+    void start(Mono<CoapResponse> result) {
+        if (request.type() == CoapType.CON) {
+            stack.wheel.arm(this, stack.config.separateResponseDelay().toNanos());
+        }
+        result.subscribe(this);
+    }
+
+    @Override
+    public void onSubscribe(Subscription s) {
+        subscription = s;
+        s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(CoapResponse response) {
+        if (!delivered) {
+            delivered = true;
+            stack.inLoop(() -> complete(response));
+        }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        if (!delivered) {
+            delivered = true;
+            stack.inLoop(() -> complete(layer.handlerFailed(request, address, failure)));
+        }
+    }
+
+    @Override
+    public void onComplete() {
+        if (!delivered) {
+            delivered = true;
+            stack.inLoop(() -> complete(layer.handlerFailed(request, address, null)));
+        }
+    }
+
+    /** Sends the response in whatever way the exchange's phase calls for; on the event loop. */
+    void complete(CoapResponse response) {
+        if (phase == Phase.DONE || phase == Phase.RETRANSMITTING || phase == Phase.LEISURE) {
+            return;
+        }
+        layer.countResponse(response.code());
+        boolean silent = ServerLayer.suppressed(request, response.code())
+                || (multicast && CoapCode.codeClass(response.code()) != 2);
+        if (multicast) {
+            finishMulticast(response, silent);
+            return;
+        }
+        if (request.type() == CoapType.NON) {
+            phase = Phase.DONE;
+            if (!silent) {
+                sendNon(response);
+            }
+            return;
+        }
+        if (phase == Phase.HANDLING) {
+            stack.wheel.cancel(this);
+            phase = Phase.DONE;
+            // RFC 7967 §2: a suppressed response to a CON still needs the ACK, then empty.
+            CoapMessage ack = silent ? CoapMessage.empty(CoapType.ACK, request.messageId())
+                    : ServerLayer.reply(request, response, CoapType.ACK, request.messageId());
+            entry.reply(ack);
+            stack.write(ack, address);
+            return;
+        }
+        if (silent) {
+            phase = Phase.DONE;
+            return;
+        }
+        int messageId = stack.messageIds.next(address, stack.wheel.nanoTime());
+        if (messageId < 0) {
+            phase = Phase.DONE;
+            stack.stats.rejected.increment();
+            LOG.warn("separate response to {} dropped: message IDs toward it exhausted", address);
+            return;
+        }
+        phase = Phase.RETRANSMITTING;
+        message = ServerLayer.reply(request, response, CoapType.CON, messageId);
+        stack.reliability.send(this);
+    }
+
+    private void finishMulticast(CoapResponse response, boolean silent) {
+        if (silent) {
+            phase = Phase.DONE;
+            return;
+        }
+        phase = Phase.LEISURE;
+        pending = response;
+        long leisure = stack.config.defaultLeisure().toNanos();
+        stack.wheel.arm(this, leisure > 0 ? stack.random.nextLong(leisure + 1) : 0);
+    }
+
+    private void sendNon(CoapResponse response) {
+        int messageId = stack.messageIds.next(address, stack.wheel.nanoTime());
+        if (messageId < 0) {
+            stack.stats.rejected.increment();
+            return;
+        }
+        stack.write(ServerLayer.reply(request, response, CoapType.NON, messageId), address);
+    }
+
+    @Override
+    void retransmitDue() {
+        switch (phase) {
+            case HANDLING:
+                // The handler is slow: acknowledge now so the client stops retransmitting (§5.2.2).
+                phase = Phase.ACKED;
+                CoapMessage ack = CoapMessage.empty(CoapType.ACK, request.messageId());
+                entry.reply(ack);
+                stack.write(ack, address);
+                return;
+            case LEISURE:
+                phase = Phase.DONE;
+                sendNon(pending);
+                pending = null;
+                return;
+            case RETRANSMITTING:
+                stack.reliability.onTimer(this);
+                return;
+            default:
+        }
+    }
+
+    @Override
+    void acknowledged(CoapMessage ack) {
+        phase = Phase.DONE;
+    }
+
+    @Override
+    void reset() {
+        phase = Phase.DONE;
+        LOG.debug("separate response to {} rejected with RST", address);
+    }
+
+    @Override
+    void gaveUp() {
+        phase = Phase.DONE;
+        LOG.debug("separate response to {} never acknowledged", address);
+    }
+
+    /** Cancels the handler's subscription when the endpoint shuts down. */
+    void cancel() {
+        Subscription s = subscription;
+        if (s != null) {
+            s.cancel();
+        }
+    }
+}

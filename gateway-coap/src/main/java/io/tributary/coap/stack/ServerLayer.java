@@ -1,0 +1,173 @@
+package io.tributary.coap.stack;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+import io.tributary.coap.CoapResponse;
+import io.tributary.coap.message.CoapCode;
+import io.tributary.coap.message.CoapMessage;
+import io.tributary.coap.message.CoapOption;
+import io.tributary.coap.message.CoapOptions;
+import io.tributary.coap.message.CoapType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Fuseable;
+import reactor.core.publisher.Mono;
+
+/**
+ * The server side of one stack: deduplicates requests (a duplicate gets the stored reply, the handler never runs
+ * twice), rejects unrecognised critical options with 4.02 (§5.4.1) and proxy requests with 5.05 (§5.10.2), runs
+ * the {@link Responder}, and answers piggybacked, separately (§5.2.2) or after a multicast leisure (§8.2).
+ */
+final class ServerLayer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerLayer.class);
+
+    private final CoapStack stack;
+    private final Responder responder;
+
+    ServerLayer(CoapStack stack, Responder responder) {
+        this.stack = stack;
+        this.responder = responder != null ? responder
+                : (request, peer, multicast) -> Mono.just(CoapResponse.of(CoapCode.NOT_FOUND));
+    }
+
+    void onRequest(CoapMessage request, InetSocketAddress sender, boolean multicast) {
+        boolean confirmable = request.type() == CoapType.CON;
+        if (multicast && confirmable) {
+            // §8.1: multicast requests are NON; a CON one is not answered at all.
+            stack.stats.rejected.increment();
+            return;
+        }
+        Peer peer = stack.peers.acquire(sender);
+        if (peer == null) {
+            stack.stats.rejected.increment();
+            if (confirmable) {
+                stack.write(reply(request, CoapResponse.error(CoapCode.SERVICE_UNAVAILABLE, "too many peers"),
+                        CoapType.ACK, request.messageId()), sender);
+            }
+            return;
+        }
+        DedupEntry entry = stack.dedup.find(peer, request.messageId());
+        if (entry != null) {
+            stack.stats.duplicates.increment();
+            if (entry.reply() != null) {
+                stack.write(entry.reply(), sender);
+            }
+            return;
+        }
+        entry = stack.dedup.add(peer, request.messageId(), confirmable);
+        stack.stats.requests.increment();
+        ServerExchange exchange = new ServerExchange(this, request, sender, peer, entry, multicast);
+        CoapResponse refusal = checkOptions(request);
+        if (refusal != null) {
+            exchange.complete(refusal);
+            return;
+        }
+        Mono<CoapResponse> result;
+        try {
+            result = responder.respond(request, sender, multicast);
+        } catch (RuntimeException e) {
+            exchange.complete(handlerFailed(request, sender, e));
+            return;
+        }
+        if (result instanceof Fuseable.ScalarCallable) {
+            // The common case of an immediate answer: no subscription, no thread hop.
+            exchange.complete(scalar(request, sender, result));
+            return;
+        }
+        exchange.start(result);
+    }
+
+    @SuppressWarnings("unchecked")
+    private CoapResponse scalar(CoapMessage request, InetSocketAddress sender, Mono<CoapResponse> result) {
+        try {
+            CoapResponse response = ((Callable<CoapResponse>) result).call();
+            return response != null ? response : handlerFailed(request, sender, null);
+        } catch (Exception e) {
+            return handlerFailed(request, sender, e);
+        }
+    }
+
+    CoapResponse handlerFailed(CoapMessage request, InetSocketAddress sender, Throwable failure) {
+        if (failure == null) {
+            LOG.warn("handler of {} {} from {} completed without a response", CoapCode.methodName(request.code()),
+                    path(request), sender);
+            return CoapResponse.error(CoapCode.INTERNAL_SERVER_ERROR, "no response");
+        }
+        LOG.warn("handler of {} {} from {} failed", CoapCode.methodName(request.code()), path(request), sender,
+                failure);
+        return CoapResponse.error(CoapCode.INTERNAL_SERVER_ERROR, "internal error");
+    }
+
+    private static String path(CoapMessage request) {
+        return "/" + String.join("/", request.options().uriPath());
+    }
+
+    private static CoapResponse checkOptions(CoapMessage request) {
+        CoapOptions options = request.options();
+        for (int i = 0; i < options.size(); i++) {
+            int number = options.number(i);
+            if (number == CoapOption.PROXY_URI || number == CoapOption.PROXY_SCHEME) {
+                return CoapResponse.error(CoapCode.PROXYING_NOT_SUPPORTED, "this server is not a proxy");
+            }
+            if (CoapOption.isCritical(number) && !recognized(number)) {
+                return CoapResponse.error(CoapCode.BAD_OPTION,
+                        "unrecognized critical option " + CoapOption.name(number));
+            }
+        }
+        return null;
+    }
+
+    private static boolean recognized(int number) {
+        switch (number) {
+            case CoapOption.IF_MATCH:
+            case CoapOption.URI_HOST:
+            case CoapOption.IF_NONE_MATCH:
+            case CoapOption.URI_PORT:
+            case CoapOption.URI_PATH:
+            case CoapOption.URI_QUERY:
+            case CoapOption.ACCEPT:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** Builds the wire message of a response with the request's token. */
+    static CoapMessage reply(CoapMessage request, CoapResponse response, CoapType type, int messageId) {
+        return CoapMessage.builder(type, response.code()).messageId(messageId).token(request.token())
+                .options(response.options()).payload(response.payload()).build();
+    }
+
+    /** RFC 7967: whether the request's No-Response option suppresses responses of this class. */
+    static boolean suppressed(CoapMessage request, int code) {
+        long bits = request.options().uint(CoapOption.NO_RESPONSE, 0);
+        int codeClass = CoapCode.codeClass(code);
+        return (codeClass == 2 && (bits & 2) != 0) || (codeClass == 4 && (bits & 8) != 0)
+                || (codeClass == 5 && (bits & 16) != 0);
+    }
+
+    void countResponse(int code) {
+        switch (CoapCode.codeClass(code)) {
+            case 2:
+                stack.stats.success.increment();
+                break;
+            case 4:
+                stack.stats.clientErrors.increment();
+                break;
+            default:
+                stack.stats.serverErrors.increment();
+                break;
+        }
+    }
+
+    CoapStack stack() {
+        return stack;
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
