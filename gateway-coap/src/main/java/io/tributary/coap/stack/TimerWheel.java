@@ -53,7 +53,7 @@ public final class TimerWheel {
      * @param delayNanos delay from now, in nanoseconds
      */
     public void arm(WheelTask task, long delayNanos) {
-        if (task.wheel != null) {
+        if (task.armedOn != null) {
             cancel(task);
         }
         long deadline = timer.nanoTime() + Math.max(0, delayNanos);
@@ -69,7 +69,7 @@ public final class TimerWheel {
         }
         heads[bucket] = task;
         task.bucket = bucket;
-        task.wheel = this;
+        task.armedOn = this;
         size++;
         if (!ticking) {
             ticking = true;
@@ -85,7 +85,7 @@ public final class TimerWheel {
      * @return whether it was armed
      */
     public boolean cancel(WheelTask task) {
-        if (task.wheel != this) {
+        if (task.armedOn != this) {
             return false;
         }
         WheelTask previous = task.previous;
@@ -100,7 +100,7 @@ public final class TimerWheel {
         }
         task.previous = null;
         task.next = null;
-        task.wheel = null;
+        task.armedOn = null;
         size--;
         return true;
     }
@@ -134,7 +134,7 @@ public final class TimerWheel {
                 } catch (RuntimeException e) {
                     LOG.warn("timer task {} failed", task, e);
                 }
-                if (next != null && (next.wheel != this || next.bucket != bucket)) {
+                if (next != null && (next.armedOn != this || next.bucket != bucket)) {
                     // expire() moved or cancelled the next task: start the bucket over.
                     next = heads[bucket];
                 }

@@ -9,12 +9,12 @@ public abstract class WheelTask {
     long deadline;
     WheelTask previous;
     WheelTask next;
-    TimerWheel wheel;
+    TimerWheel armedOn;
     int bucket;
 
     /** @return whether this task is armed on a wheel */
     public final boolean armed() {
-        return wheel != null;
+        return armedOn != null;
     }
 
     /** Runs on the wheel's thread when the deadline passes. */
