@@ -55,7 +55,11 @@ public final class GatewayApplication {
     }
 
     private List<Adapter> adapters() {
-        return new ArrayList<>();
+        List<Adapter> adapters = new ArrayList<>();
+        if (config.coap().enabled()) {
+            adapters.add(CoapWiring.adapter(config.coap()));
+        }
+        return adapters;
     }
 
     /** A started application: the gateway plus the resources the application owns. */

@@ -15,6 +15,38 @@ final class ConfigValidator {
         atLeast("router.max-retained", config.router().maxRetained(), 0);
         positive("router.request-timeout", config.router().requestTimeout());
         positive("shutdown.timeout", config.shutdown().timeout());
+        coap(config.coap());
+    }
+
+    private static void coap(CoapSettings coap) throws ConfigException {
+        notBlank("coap.host", coap.host());
+        port("coap.port", coap.port());
+        positive("coap.ack-timeout", coap.ackTimeout());
+        if (!(coap.ackRandomFactor() >= 1.0)) {
+            throw new ConfigException("coap.ack-random-factor: must be at least 1, was " + coap.ackRandomFactor());
+        }
+        atLeast("coap.max-retransmit", coap.maxRetransmit(), 0);
+        atLeast("coap.nstart", coap.nstart(), 1);
+        atLeast("coap.dedup-per-peer", coap.dedupPerPeer(), 1);
+        atLeast("coap.dedup-total", coap.dedupTotal(), 1);
+        atLeast("coap.max-peers", coap.maxPeers(), 1);
+        atLeast("coap.receive-buffer", coap.receiveBuffer().bytes(), 4096);
+        atLeast("coap.receive-buffer", Integer.MAX_VALUE, coap.receiveBuffer().bytes());
+        for (int i = 0; i < coap.polls().size(); i++) {
+            CoapSettings.Poll poll = coap.polls().get(i);
+            String key = "coap.polls[" + i + "]";
+            notBlank(key + ".name", poll.name());
+            if (poll.uri() == null || !"coap".equalsIgnoreCase(poll.uri().getScheme())
+                    || poll.uri().getHost() == null) {
+                throw new ConfigException(key + ".uri: must be a coap://host/path URI, was " + poll.uri());
+            }
+            if (poll.name().contains("/") || poll.name().contains("+") || poll.name().contains("#")) {
+                throw new ConfigException(key + ".name: must be one topic segment, was '" + poll.name() + "'");
+            }
+            if (poll.interval() != null && poll.interval().toMillis() < 1000) {
+                throw new ConfigException(key + ".interval: must be at least 1s, was " + poll.interval());
+            }
+        }
     }
 
     static void port(String key, int value) throws ConfigException {

@@ -1,0 +1,92 @@
+package io.tributary.coap.adapter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.tributary.coap.CoapConfig;
+import io.tributary.coap.CoapEndpoint;
+import io.tributary.coap.CoapServer;
+import io.tributary.core.gateway.Adapter;
+import io.tributary.core.gateway.GatewayContext;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Plugs CoAP into a gateway: a server on the gateway's event loops serving the {@code /ps/<topic>} window on the
+ * router (plus any routes the embedder adds), polls of configured devices, and {@code tributary.coap.*} meters.
+ */
+public final class CoapAdapter implements Adapter {
+
+    private final CoapServer server;
+    private final List<DevicePoll> polls;
+    private final String pubSubPrefix;
+    private final Scheduler pollScheduler;
+    private final List<Disposable> running = new ArrayList<>();
+    private volatile CoapEndpoint endpoint;
+
+    private CoapAdapter(CoapServer server, List<DevicePoll> polls, String pubSubPrefix, Scheduler pollScheduler) {
+        this.server = server;
+        this.polls = List.copyOf(polls);
+        this.pubSubPrefix = pubSubPrefix;
+        this.pollScheduler = pollScheduler;
+    }
+
+    /**
+     * @param server the server definition (address, config, extra routes, multicast)
+     * @param polls devices to read periodically
+     * @return an adapter with the pub/sub window under {@code /ps}
+     */
+    public static CoapAdapter create(CoapServer server, List<DevicePoll> polls) {
+        return new CoapAdapter(Objects.requireNonNull(server, "server"), polls, "ps", Schedulers.parallel());
+    }
+
+    /**
+     * @param scheduler drives the poll intervals (a virtual-time scheduler in tests); default
+     *                  {@link Schedulers#parallel()}
+     * @return a new adapter reference
+     */
+    public CoapAdapter pollScheduler(Scheduler scheduler) {
+        return new CoapAdapter(server, polls, pubSubPrefix, Objects.requireNonNull(scheduler, "scheduler"));
+    }
+
+    /** @return a default server on port 5683 with the RFC defaults and no polls */
+    public static CoapAdapter create() {
+        return create(CoapServer.create().config(CoapConfig.defaults()), List.of());
+    }
+
+    @Override
+    public String name() {
+        return "coap";
+    }
+
+    @Override
+    public Mono<Void> start(GatewayContext context) {
+        PubSubResource pubSub = new PubSubResource(context.router(), pubSubPrefix);
+        return server.runOn(context.loops().onServer(true)).route(pubSub::declare).bind()
+                .doOnNext(bound -> {
+                    endpoint = bound;
+                    CoapMeters.bind(bound, context.meterRegistry());
+                    for (DevicePoll poll : polls) {
+                        running.add(new DevicePoller(poll, bound.client(), context.router(),
+                                context.meterRegistry()).start(pollScheduler));
+                    }
+                })
+                .then();
+    }
+
+    @Override
+    public Mono<Void> stop() {
+        running.forEach(Disposable::dispose);
+        running.clear();
+        CoapEndpoint bound = endpoint;
+        return bound == null ? Mono.empty() : bound.disposeLater();
+    }
+
+    /** @return the bound endpoint once started, else {@code null} */
+    public CoapEndpoint endpoint() {
+        return endpoint;
+    }
+}

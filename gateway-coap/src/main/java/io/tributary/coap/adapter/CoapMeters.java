@@ -1,0 +1,60 @@
+package io.tributary.coap.adapter;
+
+import java.util.function.ToDoubleFunction;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.coap.CoapEndpoint;
+import io.tributary.coap.stack.CoapStats;
+
+/** Exposes an endpoint's counters as {@code tributary.coap.*} meters. */
+public final class CoapMeters {
+
+    private CoapMeters() {
+    }
+
+    /**
+     * @param endpoint the endpoint
+     * @param registry where to register
+     */
+    public static void bind(CoapEndpoint endpoint, MeterRegistry registry) {
+        CoapStats stats = endpoint.stats();
+        counter(registry, "tributary.coap.requests", "requests received", stats, CoapStats::requests);
+        for (int codeClass : new int[] {2, 4, 5}) {
+            FunctionCounter.builder("tributary.coap.responses", stats, s -> s.responses(codeClass))
+                    .tag("class", codeClass + "xx").description("responses sent").register(registry);
+        }
+        counter(registry, "tributary.coap.retransmissions", "CON retransmissions", stats,
+                CoapStats::retransmissions);
+        counter(registry, "tributary.coap.timeouts", "exchanges given up without ACK or response", stats,
+                CoapStats::timeouts);
+        counter(registry, "tributary.coap.duplicates", "duplicates answered from the deduplication cache", stats,
+                CoapStats::duplicates);
+        counter(registry, "tributary.coap.format.errors", "datagrams that were not well-formed CoAP", stats,
+                CoapStats::formatErrors);
+        FunctionCounter.builder("tributary.coap.resets", stats, CoapStats::resetsSent).tag("direction", "sent")
+                .description("RST messages").register(registry);
+        FunctionCounter.builder("tributary.coap.resets", stats, CoapStats::resetsReceived)
+                .tag("direction", "received").description("RST messages").register(registry);
+        counter(registry, "tributary.coap.rejected", "requests refused for lack of resources", stats,
+                CoapStats::rejected);
+        counter(registry, "tributary.coap.unmatched", "ACK, RST or responses matching nothing sent", stats,
+                CoapStats::unmatched);
+        counter(registry, "tributary.coap.dedup.evictions", "deduplication entries evicted by a cap", stats,
+                CoapStats::dedupEvictions);
+        counter(registry, "tributary.coap.client.requests", "client requests sent", stats,
+                CoapStats::clientRequests);
+        Gauge.builder("tributary.coap.dedup.size", endpoint, CoapEndpoint::dedupSize)
+                .description("message IDs remembered for deduplication").register(registry);
+        Gauge.builder("tributary.coap.peers", endpoint, CoapEndpoint::peerCount)
+                .description("peers tracked").register(registry);
+        Gauge.builder("tributary.coap.client.inflight", endpoint, CoapEndpoint::clientInFlight)
+                .description("client requests awaiting a response").register(registry);
+    }
+
+    private static void counter(MeterRegistry registry, String name, String description, CoapStats stats,
+                                ToDoubleFunction<CoapStats> value) {
+        FunctionCounter.builder(name, stats, value).description(description).register(registry);
+    }
+}

@@ -1,0 +1,124 @@
+package io.tributary.coap.adapter;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import io.tributary.coap.CoapRequest;
+import io.tributary.coap.CoapResponse;
+import io.tributary.coap.CoapRoutes;
+import io.tributary.coap.ContentFormat;
+import io.tributary.coap.message.CoapCode;
+import io.tributary.core.Message;
+import io.tributary.core.Router;
+import io.tributary.core.Topic;
+import io.tributary.core.TopicFilter;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code /ps/<topic...>} resource tree, a window on the router: POST or PUT publishes the payload as the
+ * topic's retained value (Content-Format kept as the message's content type) and answers 2.01 Created for a new
+ * topic or 2.04 Changed; GET answers the retained value with 2.05 or 4.04; DELETE clears it with 2.02. GET on
+ * {@code /ps} lists the topics holding a value in link format (RFC 6690).
+ */
+final class PubSubResource {
+
+    private final Router router;
+    private final String prefix;
+
+    PubSubResource(Router router, String prefix) {
+        this.router = router;
+        this.prefix = prefix;
+    }
+
+    void declare(CoapRoutes routes) {
+        routes.get("/" + prefix, request -> router.retained(TopicFilter.of("#")).collectList().map(this::list))
+                .get("/" + prefix + "/**", request -> Mono.just(read(request)))
+                .post("/" + prefix + "/**", request -> Mono.just(write(request)))
+                .put("/" + prefix + "/**", request -> Mono.just(write(request)))
+                .delete("/" + prefix + "/**", request -> Mono.just(clear(request)));
+    }
+
+    private CoapResponse read(CoapRequest request) {
+        Topic topic = topic(request);
+        if (topic == null) {
+            return invalidTopic(request);
+        }
+        Message value = router.retainedValue(topic);
+        if (value == null) {
+            return CoapResponse.error(CoapCode.NOT_FOUND, "no value for " + topic);
+        }
+        int format = ContentFormat.of(value.contentType());
+        if (request.accept() >= 0 && format >= 0 && request.accept() != format) {
+            return CoapResponse.error(CoapCode.NOT_ACCEPTABLE, "the value of " + topic + " is "
+                    + ContentFormat.mediaType(format));
+        }
+        return CoapResponse.content(value.payloadBytes(), format);
+    }
+
+    private CoapResponse write(CoapRequest request) {
+        Topic topic = topic(request);
+        if (topic == null) {
+            return invalidTopic(request);
+        }
+        if (request.payload().length == 0) {
+            return CoapResponse.error(CoapCode.BAD_REQUEST, "empty payload; DELETE clears a topic");
+        }
+        boolean created = router.retainedValue(topic) == null;
+        int format = request.contentFormat();
+        router.publish(Message.builder(topic).payload(request.payload())
+                .contentType(format >= 0 ? ContentFormat.mediaType(format) : null)
+                .attributes(Map.of(Message.ORIGIN, "coap", Message.PEER, String.valueOf(request.peer())))
+                .retain(true).build());
+        if (created) {
+            List<String> location = new ArrayList<>();
+            location.add(prefix);
+            location.addAll(topic.segments());
+            return CoapResponse.of(CoapCode.CREATED).locationPath(location.toArray(new String[0]));
+        }
+        return CoapResponse.of(CoapCode.CHANGED);
+    }
+
+    private CoapResponse clear(CoapRequest request) {
+        Topic topic = topic(request);
+        if (topic == null) {
+            return invalidTopic(request);
+        }
+        router.publish(Message.builder(topic).retain(true)
+                .attributes(Map.of(Message.ORIGIN, "coap", Message.PEER, String.valueOf(request.peer()))).build());
+        return CoapResponse.of(CoapCode.DELETED);
+    }
+
+    private CoapResponse list(List<Message> values) {
+        StringBuilder links = new StringBuilder();
+        values.stream().sorted(Comparator.comparing(message -> message.topic().toString())).forEach(message -> {
+            if (links.length() > 0) {
+                links.append(',');
+            }
+            links.append("</").append(prefix).append('/').append(message.topic()).append('>');
+            int format = ContentFormat.of(message.contentType());
+            if (format >= 0) {
+                links.append(";ct=").append(format);
+            }
+        });
+        return CoapResponse.content(links.toString().getBytes(StandardCharsets.UTF_8), ContentFormat.LINK_FORMAT);
+    }
+
+    private static Topic topic(CoapRequest request) {
+        if (request.remainder().isEmpty()) {
+            return null;
+        }
+        try {
+            return Topic.of(String.join("/", request.remainder()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static CoapResponse invalidTopic(CoapRequest request) {
+        return CoapResponse.error(CoapCode.BAD_REQUEST, "not a topic: " + request.path()
+                + " (non-empty segments, no '+' or '#')");
+    }
+}
