@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.tributary.app.config.GatewayConfig;
+import io.tributary.coap.adapter.CoapAdapter;
 import io.tributary.core.RouterOptions;
 import io.tributary.core.SubscribeOptions;
 import io.tributary.core.gateway.Adapter;
@@ -37,10 +38,11 @@ public final class GatewayApplication {
                     .router(routerOptions())
                     .meterRegistry(metrics.registry())
                     .stopTimeout(config.shutdown().timeout());
-            for (Adapter adapter : adapters()) {
+            CoapAdapter coap = config.coap().enabled() ? CoapWiring.adapter(config.coap()) : null;
+            for (Adapter adapter : adapters(coap)) {
                 gateway = gateway.adapter(adapter);
             }
-            return gateway.start().map(running -> new Running(running, metrics))
+            return gateway.start().map(running -> new Running(running, metrics, coap))
                     .doOnError(failure -> metrics.close());
         });
     }
@@ -54,10 +56,10 @@ public final class GatewayApplication {
                         .overflow(router.overflow()));
     }
 
-    private List<Adapter> adapters() {
+    private List<Adapter> adapters(CoapAdapter coap) {
         List<Adapter> adapters = new ArrayList<>();
-        if (config.coap().enabled()) {
-            adapters.add(CoapWiring.adapter(config.coap()));
+        if (coap != null) {
+            adapters.add(coap);
         }
         return adapters;
     }
@@ -66,15 +68,22 @@ public final class GatewayApplication {
     public static final class Running {
         private final RunningGateway gateway;
         private final AdminMetrics metrics;
+        private final CoapAdapter coap;
 
-        Running(RunningGateway gateway, AdminMetrics metrics) {
+        Running(RunningGateway gateway, AdminMetrics metrics, CoapAdapter coap) {
             this.gateway = gateway;
             this.metrics = metrics;
+            this.coap = coap;
         }
 
         /** @return the running gateway */
         public RunningGateway gateway() {
             return gateway;
+        }
+
+        /** @return the bound CoAP port, or -1 when the CoAP adapter is disabled */
+        public int coapPort() {
+            return coap == null || coap.endpoint() == null ? -1 : coap.endpoint().port();
         }
 
         /** @return completes when the gateway is stopped and the metrics registry released */

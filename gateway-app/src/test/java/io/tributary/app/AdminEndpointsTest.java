@@ -23,7 +23,8 @@ class AdminEndpointsTest {
     @BeforeEach
     void start() throws Exception {
         GatewayConfig config = new ConfigLoader().load(null,
-                Map.of("TRIBUTARY_HTTP_PORT", "0", "TRIBUTARY_HTTP_HOST", "127.0.0.1"));
+                Map.of("TRIBUTARY_HTTP_PORT", "0", "TRIBUTARY_HTTP_HOST", "127.0.0.1",
+                        "TRIBUTARY_COAP_PORT", "0", "TRIBUTARY_COAP_HOST", "127.0.0.1"));
         running = new GatewayApplication(config).start().block(Duration.ofSeconds(10));
         client = HttpClient.create().baseUrl("http://127.0.0.1:" + running.gateway().httpAddress().getPort());
     }

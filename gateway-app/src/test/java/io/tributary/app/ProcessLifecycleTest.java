@@ -25,7 +25,7 @@ class ProcessLifecycleTest {
     @DisplayName("SIGTERM stops the gateway gracefully and the process exits 0")
     void sigterm() throws Exception {
         Path config = Files.writeString(dir.resolve("gw.yaml"),
-                "http:\n  host: 127.0.0.1\n  port: 0\nlogging:\n  format: json\n");
+                "http:\n  host: 127.0.0.1\n  port: 0\nlogging:\n  format: json\ncoap:\n  host: 127.0.0.1\n  port: 0\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "io.tributary.app.Main", "run", "--config", config.toString())
