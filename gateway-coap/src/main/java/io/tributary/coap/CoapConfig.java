@@ -10,7 +10,7 @@ import java.util.Objects;
 public final class CoapConfig {
 
     private static final CoapConfig DEFAULTS = new CoapConfig(Duration.ofSeconds(2), 1.5, 4, 1,
-            Duration.ofSeconds(5), null, null, Duration.ofSeconds(1), 512, 500_000, 100_000, 1152, 65_536,
+            Duration.ofSeconds(5), null, null, Duration.ofSeconds(1), 512, 500_000, 100_000, 1152, 2048,
             4 << 20, 4 << 20, Duration.ofMillis(1), 8, 1024, 0);
 
     private final Duration ackTimeout;
@@ -175,11 +175,15 @@ public final class CoapConfig {
     }
 
     /**
-     * @param bytes largest datagram accepted; larger ones are truncated by the socket and fail to decode;
-     *              default 65,536
+     * @param bytes largest datagram accepted, up to 65,507; a larger one is refused as a format error (RST for a
+     *              CON) rather than decoded cut short; default 2,048 (CoAP over UDP should stay under 1,152,
+     *              RFC 7252 §4.6)
      * @return a new config reference
      */
     public CoapConfig maxDatagramSize(int bytes) {
+        if (bytes > 65_507) {
+            throw new IllegalArgumentException("maxDatagramSize must be at most 65507, was " + bytes);
+        }
         return copy().maxDatagramSize(atLeast(bytes, 64, "maxDatagramSize")).build();
     }
 

@@ -19,16 +19,15 @@ public final class CoapRequest {
     private final CoapMessage message;
     private final InetSocketAddress peer;
     private final boolean multicast;
-    private final List<String> path;
     private final Map<String, String> variables;
     private final List<String> remainder;
+    private List<String> path;
 
-    CoapRequest(CoapMessage message, InetSocketAddress peer, boolean multicast, List<String> path,
-                Map<String, String> variables, List<String> remainder) {
+    CoapRequest(CoapMessage message, InetSocketAddress peer, boolean multicast, Map<String, String> variables,
+                List<String> remainder) {
         this.message = message;
         this.peer = peer;
         this.multicast = multicast;
-        this.path = path;
         this.variables = variables;
         this.remainder = remainder;
     }
@@ -45,12 +44,16 @@ public final class CoapRequest {
 
     /** @return the Uri-Path segments */
     public List<String> pathSegments() {
+        if (path == null) {
+            path = message.options().uriPath();
+        }
         return path;
     }
 
     /** @return the path as {@code /a/b}, or {@code /} */
     public String path() {
-        return path.isEmpty() ? "/" : "/" + String.join("/", path);
+        List<String> segments = pathSegments();
+        return segments.isEmpty() ? "/" : "/" + String.join("/", segments);
     }
 
     /** @return the Uri-Query items, e.g. {@code ["rt=temp", "if=sensor"]} */

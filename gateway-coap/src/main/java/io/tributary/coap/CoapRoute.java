@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.tributary.coap.message.CoapCode;
+import io.tributary.coap.message.CoapOptions;
 
 /**
  * An immutable route: a method and a path pattern, optionally the Content-Formats it accepts (else 4.15) and
@@ -18,6 +19,9 @@ public final class CoapRoute {
     private final int method;
     private final String pattern;
     private final String[] segments;
+    private final byte[][] literals;
+    private final boolean rest;
+    private final boolean variables;
     private final int[] consumes;
     private final int[] produces;
 
@@ -30,8 +34,24 @@ public final class CoapRoute {
                 throw new IllegalArgumentException("'**' must be the last segment of '" + pattern + "'");
             }
         }
+        this.rest = segments.length > 0 && segments[segments.length - 1].equals("**");
+        this.literals = new byte[segments.length][];
+        boolean anyVariable = false;
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            if (isVariable(segment)) {
+                anyVariable = true;
+            } else if (!segment.equals("*") && !segment.equals("**")) {
+                literals[i] = segment.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        this.variables = anyVariable;
         this.consumes = consumes;
         this.produces = produces;
+    }
+
+    private static boolean isVariable(String segment) {
+        return segment.startsWith("{") && segment.endsWith("}");
     }
 
     /**
@@ -120,26 +140,52 @@ public final class CoapRoute {
         return false;
     }
 
-    /** Matches a path; fills variables and the {@code **} remainder; returns whether it matched. */
-    boolean matches(List<String> path, java.util.Map<String, String> variables, List<String> remainder) {
-        int i = 0;
-        for (; i < segments.length; i++) {
-            String segment = segments[i];
-            if (segment.equals("**")) {
-                remainder.addAll(path.subList(i, path.size()));
-                return true;
-            }
-            if (i >= path.size()) {
-                return false;
-            }
-            String actual = path.get(i);
-            if (segment.startsWith("{") && segment.endsWith("}")) {
-                variables.put(segment.substring(1, segment.length() - 1), actual);
-            } else if (!segment.equals("*") && !segment.equals(actual)) {
+    /**
+     * Matches the Uri-Path options on their raw bytes, decoding nothing.
+     *
+     * @param options the request options
+     * @param first index of the first Uri-Path option
+     * @param count number of Uri-Path options
+     */
+    boolean matches(CoapOptions options, int first, int count) {
+        int fixed = rest ? segments.length - 1 : segments.length;
+        if (rest ? count < fixed : count != fixed) {
+            return false;
+        }
+        for (int i = 0; i < fixed; i++) {
+            byte[] literal = literals[i];
+            if (literal != null && !Arrays.equals(literal, options.value(first + i))) {
                 return false;
             }
         }
-        return i == path.size();
+        return true;
+    }
+
+    /** Decodes the {@code {name}} segments of a matched path. */
+    java.util.Map<String, String> variables(CoapOptions options, int first) {
+        if (!variables) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> values = new java.util.HashMap<>(4);
+        for (int i = 0; i < segments.length; i++) {
+            if (isVariable(segments[i])) {
+                values.put(segments[i].substring(1, segments[i].length() - 1),
+                        new String(options.value(first + i), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return values;
+    }
+
+    /** Decodes the segments a trailing {@code **} matched. */
+    List<String> remainder(CoapOptions options, int first, int count) {
+        if (!rest) {
+            return List.of();
+        }
+        List<String> tail = new java.util.ArrayList<>(count - segments.length + 1);
+        for (int i = segments.length - 1; i < count; i++) {
+            tail.add(new String(options.value(first + i), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return tail;
     }
 
     private static String[] split(String pattern) {

@@ -2,13 +2,13 @@ package io.tributary.coap;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapMessage;
+import io.tributary.coap.message.CoapOption;
+import io.tributary.coap.message.CoapOptions;
 import io.tributary.coap.stack.Responder;
 import reactor.core.publisher.Mono;
 
@@ -82,29 +82,30 @@ public final class CoapRoutes {
 
     private static Mono<CoapResponse> dispatch(List<Entry> table, CoapMessage message, InetSocketAddress peer,
                                                boolean multicast) {
-        List<String> path = message.options().uriPath();
+        CoapOptions options = message.options();
+        int first = options.indexOf(CoapOption.URI_PATH);
+        int count = first < 0 ? 0 : options.count(CoapOption.URI_PATH);
         boolean pathMatched = false;
         for (Entry entry : table) {
-            Map<String, String> variables = new HashMap<>(2);
-            List<String> remainder = new ArrayList<>(0);
-            if (!entry.route.matches(path, variables, remainder)) {
+            if (!entry.route.matches(options, first, count)) {
                 continue;
             }
             pathMatched = true;
             if (entry.route.method() != message.code()) {
                 continue;
             }
-            int format = message.options().contentFormat();
+            int format = options.contentFormat();
             if ((message.payload().length > 0 || format >= 0) && !entry.route.consumesFormat(format)) {
                 return Mono.just(CoapResponse.error(CoapCode.UNSUPPORTED_CONTENT_FORMAT,
                         "Content-Format " + format + " not accepted here"));
             }
-            int accept = message.options().accept();
+            int accept = options.accept();
             if (accept >= 0 && !entry.route.producesFormat(accept)) {
                 return Mono.just(CoapResponse.error(CoapCode.NOT_ACCEPTABLE,
                         "cannot produce Content-Format " + accept));
             }
-            CoapRequest request = new CoapRequest(message, peer, multicast, path, variables, remainder);
+            CoapRequest request = new CoapRequest(message, peer, multicast, entry.route.variables(options, first),
+                    entry.route.remainder(options, first, count));
             return entry.handler.apply(request);
         }
         return Mono.just(pathMatched ? CoapResponse.of(CoapCode.METHOD_NOT_ALLOWED)

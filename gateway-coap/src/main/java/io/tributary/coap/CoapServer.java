@@ -47,6 +47,7 @@ import reactor.core.publisher.Mono;
 public final class CoapServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoapServer.class);
+    private static final int RECV_BATCH = 16;
 
     /** The all-CoAP-nodes IPv4 group (RFC 7252 §12.8). */
     public static final String ALL_COAP_NODES_IPV4 = "224.0.1.187";
@@ -208,6 +209,7 @@ public final class CoapServer {
         private final MessageIds messageIds = CoapStack.messageIds(config);
         private final Responder responder;
         private final SecureRandom seeds = new SecureRandom();
+        private final CoapDatagramCodec codec = new CoapDatagramCodec(config.maxDatagramSize());
 
         Binding(boolean epoll, EventLoopGroup owned) {
             this.epoll = epoll;
@@ -237,10 +239,13 @@ public final class CoapServer {
         }
 
         private Mono<Channel> bindOne(EventLoop loop, InetSocketAddress address, boolean hostsClient) {
+            // One byte more than the largest accepted datagram, so that a cut datagram is recognisable.
+            int segment = config.maxDatagramSize() + 1;
             Bootstrap bootstrap = new Bootstrap().group(loop)
                     .option(ChannelOption.SO_RCVBUF, config.receiveBufferSize())
                     .option(ChannelOption.SO_SNDBUF, config.sendBufferSize())
-                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.maxDatagramSize()))
+                    .option(ChannelOption.RCVBUF_ALLOCATOR,
+                            new FixedRecvByteBufAllocator(epoll ? segment * RECV_BATCH : segment))
                     .handler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel channel) {
@@ -252,13 +257,15 @@ public final class CoapServer {
                             }
                             handler.stack(stack);
                             stacks.add(stack);
-                            channel.pipeline().addLast("coap-codec", CoapDatagramCodec.INSTANCE)
+                            channel.pipeline().addLast("coap-codec", codec)
                                     .addLast("coap-stack", handler);
                         }
                     });
             if (epoll) {
+                // recvmmsg: up to RECV_BATCH datagrams per system call.
                 bootstrap.channel(EpollDatagramChannel.class)
                         .option(EpollChannelOption.SO_REUSEPORT, true)
+                        .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, segment)
                         .option(EpollChannelOption.IP_RECVORIGDSTADDR, !groups.isEmpty());
             } else {
                 bootstrap.channel(NioDatagramChannel.class);

@@ -125,6 +125,32 @@ class CoapEndToEndTest {
     }
 
     @Test
+    @DisplayName("a datagram over the 2,048-byte maximum gets RST instead of being decoded cut short")
+    void oversizedDatagram() throws Exception {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            socket.setSoTimeout(10_000);
+            for (int size : new int[] {2000, 3000}) {
+                byte[] request = new byte[size];
+                request[0] = 0x40;                 // CON, no token
+                request[1] = CoapCode.POST;
+                request[3] = (byte) (size / 1000);
+                request[4] = (byte) 0xb5;          // Uri-Path "items"
+                System.arraycopy("items".getBytes(StandardCharsets.UTF_8), 0, request, 5, 5);
+                request[10] = (byte) 0xff;
+                socket.send(new java.net.DatagramPacket(request, size,
+                        new java.net.InetSocketAddress("127.0.0.1", server.port())));
+                java.net.DatagramPacket answer = new java.net.DatagramPacket(new byte[64], 64);
+                socket.receive(answer);
+                int type = (answer.getData()[0] >> 4) & 0x3;
+                assertThat(answer.getData()[3]).isEqualTo((byte) (size / 1000));
+                assertThat(type).as("answer to %d bytes: ACK (2) or RST (3)", size).isEqualTo(size == 2000 ? 2 : 3);
+            }
+        }
+        assertThat(server.stats().formatErrors()).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("a CoAP ping (empty CON) is answered with RST")
     void ping() {
         StepVerifier.create(client.ping(uri("127.0.0.1", "/"))).verifyComplete();

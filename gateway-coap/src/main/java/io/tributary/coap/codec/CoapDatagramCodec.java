@@ -12,6 +12,8 @@ import io.netty.handler.codec.MessageToMessageCodec;
 import io.tributary.coap.message.CoapCodec;
 import io.tributary.coap.message.CoapFormatException;
 import io.tributary.coap.message.CoapMessage;
+import io.tributary.coap.message.CoapType;
+import io.tributary.coap.message.FormatError;
 
 /**
  * Turns datagrams into {@link CoapInbound} (a message, or its format error: bad input never throws through the
@@ -21,19 +23,37 @@ import io.tributary.coap.message.CoapMessage;
 public final class CoapDatagramCodec
         extends MessageToMessageCodec<DatagramPacket, AddressedEnvelope<CoapMessage, InetSocketAddress>> {
 
-    /** The shared instance. */
-    public static final CoapDatagramCodec INSTANCE = new CoapDatagramCodec();
+    /** Largest UDP payload. */
+    public static final int MAX_UDP_PAYLOAD = 65507;
 
-    private CoapDatagramCodec() {
+    private final int maxDatagramSize;
+
+    /**
+     * @param maxDatagramSize the largest datagram accepted; the socket reads one byte more, so a datagram that
+     *                        fills the read was cut and is refused with {@link FormatError#TOO_LARGE}
+     */
+    public CoapDatagramCodec(int maxDatagramSize) {
+        this.maxDatagramSize = maxDatagramSize;
     }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, DatagramPacket packet, List<Object> out) {
+        ByteBuf content = packet.content();
         try {
-            out.add(new CoapInbound(CoapCodec.decode(packet.content()), null, packet.sender(), packet.recipient()));
+            if (content.readableBytes() > maxDatagramSize) {
+                throw tooLarge(content);
+            }
+            out.add(new CoapInbound(CoapCodec.decode(content), null, packet.sender(), packet.recipient()));
         } catch (CoapFormatException e) {
             out.add(new CoapInbound(null, e, packet.sender(), packet.recipient()));
         }
+    }
+
+    private static CoapFormatException tooLarge(ByteBuf content) {
+        int first = content.getUnsignedByte(content.readerIndex());
+        boolean version1 = (first >> 6) == 1;
+        return new CoapFormatException(FormatError.TOO_LARGE, version1 ? CoapType.of(first >> 4) : null,
+                version1 ? content.getUnsignedShort(content.readerIndex() + 2) : -1);
     }
 
     @Override

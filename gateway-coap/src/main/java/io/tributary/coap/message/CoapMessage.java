@@ -41,6 +41,26 @@ public final class CoapMessage {
     }
 
     /**
+     * Creates a message in one step, without a builder.
+     *
+     * @param type message type
+     * @param code code byte, see {@link CoapCode}; not 0.00 (use {@link #empty})
+     * @param messageId 0 to 65535
+     * @param token 0 to 8 bytes, not copied
+     * @param options the options
+     * @param payload the payload, not copied
+     * @return the message
+     */
+    public static CoapMessage of(CoapType type, int code, int messageId, byte[] token, CoapOptions options,
+                                 byte[] payload) {
+        if (code <= 0 || code > 255 || messageId < 0 || messageId > 0xffff || token.length > MAX_TOKEN_LENGTH) {
+            throw new IllegalArgumentException("invalid message: code " + code + ", message ID " + messageId
+                    + ", token of " + token.length + " bytes");
+        }
+        return new CoapMessage(type, code, messageId, token, options, payload.length == 0 ? NO_BYTES : payload);
+    }
+
+    /**
      * @param type CON (a ping), ACK or RST
      * @param messageId the message ID, 0 to 65535
      * @return an empty message (code 0.00, no token, nothing after the header)

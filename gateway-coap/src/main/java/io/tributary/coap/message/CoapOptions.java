@@ -60,7 +60,11 @@ public final class CoapOptions {
         return indexOf(number) >= 0;
     }
 
-    private int indexOf(int number) {
+    /**
+     * @param number an option number
+     * @return the position of its first occurrence, or -1
+     */
+    public int indexOf(int number) {
         for (int i = 0; i < size; i++) {
             if (numbers[i] == number) {
                 return i;
@@ -70,6 +74,18 @@ public final class CoapOptions {
             }
         }
         return -1;
+    }
+
+    /**
+     * @param number an option number
+     * @return how many times it occurs
+     */
+    public int count(int number) {
+        int count = 0;
+        for (int i = indexOf(number); i >= 0 && i < size && numbers[i] == number; i++) {
+            count++;
+        }
+        return count;
     }
 
     /**

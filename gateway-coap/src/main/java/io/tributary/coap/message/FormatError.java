@@ -25,7 +25,9 @@ public enum FormatError {
     /** Option number above 65535. */
     OPTION_NUMBER_OVERFLOW("option number above 65535"),
     /** Payload marker followed by nothing. */
-    EMPTY_PAYLOAD_AFTER_MARKER("payload marker with empty payload");
+    EMPTY_PAYLOAD_AFTER_MARKER("payload marker with empty payload"),
+    /** A datagram longer than the endpoint accepts; its tail was cut by the socket, so it is not decoded. */
+    TOO_LARGE("datagram larger than the configured maximum");
 
     private final String description;
 

@@ -26,7 +26,7 @@ final class ClientExchange extends OutgoingConfirmable implements org.reactivest
     enum Phase { NEW, QUEUED, AWAIT_ACK, AWAIT_RESPONSE, DONE }
 
     final ClientLayer layer;
-    final CoapMessage template;
+    CoapMessage template;
     final boolean confirmable;
     final boolean ping;
     private final CoreSubscriber<? super CoapResponse> actual;
@@ -128,9 +128,15 @@ final class ClientExchange extends OutgoingConfirmable implements org.reactivest
         }
     }
 
+    /** The message is built: the template is no longer needed, and need not stay in memory while in flight. */
+    void sent() {
+        template = null;
+    }
+
     String describe() {
-        String what = ping ? "ping" : (confirmable ? "CON " : "NON ") + CoapCode.methodName(template.code())
-                + " /" + String.join("/", template.options().uriPath());
+        CoapMessage shown = template != null ? template : message;
+        String what = ping ? "ping" : (confirmable ? "CON " : "NON ") + CoapCode.methodName(shown.code())
+                + " /" + String.join("/", shown.options().uriPath());
         return what + " to " + address;
     }
 

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 public final class ClientLayer {
 
     private final CoapStack stack;
-    private final LongObjectHashMap<ClientExchange> byToken = new LongObjectHashMap<>();
+    private final LongObjectHashMap<ClientExchange> byToken = new LongObjectHashMap<>(64, 0.75f);
     private final LongObjectHashMap<FluxSink<CoapResponse>> multicastByToken = new LongObjectHashMap<>();
     private final Map<InetSocketAddress, Slots> slots = new HashMap<>();
     private final Duration responseTimeout;
@@ -172,6 +172,7 @@ public final class ClientLayer {
             message.token(tokenBytes(token));
         }
         exchange.message = message.build();
+        exchange.sent();
         stack.stats.clientRequests.increment();
         if (exchange.confirmable) {
             exchange.phase = ClientExchange.Phase.AWAIT_ACK;

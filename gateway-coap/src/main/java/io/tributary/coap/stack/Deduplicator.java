@@ -52,16 +52,7 @@ final class Deduplicator extends WheelTask {
     }
 
     DedupEntry find(Peer peer, int messageId) {
-        return peer.recent.get(key(messageId));
-    }
-
-    /**
-     * Scrambles a message ID before it is used as a hash key: IDs arrive consecutively, and the map's slot is the
-     * key's low bits, so raw IDs would form one long probe run that every removal has to scan. Multiplying by an
-     * odd constant is a bijection, so keys stay unique.
-     */
-    private static int key(int messageId) {
-        return messageId * 0x9E3779B1;
+        return peer.recent.get(Peer.key(messageId));
     }
 
     /** Remembers a new message ID of a peer; returns the entry to attach the eventual reply to. */
@@ -92,7 +83,7 @@ final class Deduplicator extends WheelTask {
         entry.expirySecond = nowSecond() + (confirmable ? conLifetimeSeconds : nonLifetimeSeconds);
         linkBucket(entry);
         linkPeer(entry);
-        peer.recent.put(key(messageId), entry);
+        peer.recent.put(Peer.key(messageId), entry);
         size++;
         if (!armed()) {
             wheel.arm(this, SECOND);
@@ -114,7 +105,7 @@ final class Deduplicator extends WheelTask {
 
     private void remove(DedupEntry entry) {
         Peer peer = entry.peer;
-        peer.recent.remove(key(entry.messageId));
+        peer.recent.remove(Peer.key(entry.messageId));
         unlinkPeer(entry);
         unlinkBucket(entry);
         entry.reply = null;

@@ -11,7 +11,7 @@ import io.netty.util.collection.IntObjectHashMap;
 final class Peer {
 
     final InetSocketAddress address;
-    final IntObjectHashMap<DedupEntry> recent = new IntObjectHashMap<>(8);
+    final IntObjectHashMap<DedupEntry> recent = new IntObjectHashMap<>(8, 0.75f);
     DedupEntry oldest;
     DedupEntry newest;
     int recentCount;
@@ -27,12 +27,25 @@ final class Peer {
 
     void expectAck(int messageId, OutgoingConfirmable message) {
         if (awaitingAck == null) {
-            awaitingAck = new IntObjectHashMap<>(4);
+            awaitingAck = new IntObjectHashMap<>(4, 0.75f);
         }
-        awaitingAck.put(messageId, message);
+        awaitingAck.put(key(messageId), message);
     }
 
     OutgoingConfirmable acknowledged(int messageId) {
-        return awaitingAck == null ? null : awaitingAck.remove(messageId);
+        return awaitingAck == null ? null : awaitingAck.remove(key(messageId));
+    }
+
+    OutgoingConfirmable awaiting(int messageId) {
+        return awaitingAck == null ? null : awaitingAck.get(key(messageId));
+    }
+
+    /**
+     * Scrambles a message ID before it is used as a hash key: IDs are consecutive and the map's slot is the key's
+     * low bits, so raw IDs would form one long probe run that every removal scans. An odd multiplier is a
+     * bijection, so keys stay unique.
+     */
+    static int key(int messageId) {
+        return messageId * 0x9E3779B1;
     }
 }

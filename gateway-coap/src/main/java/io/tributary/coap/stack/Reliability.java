@@ -69,9 +69,7 @@ final class Reliability {
     void abandon(OutgoingConfirmable outgoing) {
         wheel.cancel(outgoing);
         if (outgoing.peer != null && outgoing.message != null) {
-            OutgoingConfirmable pending = outgoing.peer.awaitingAck == null ? null
-                    : outgoing.peer.awaitingAck.get(outgoing.message.messageId());
-            if (pending == outgoing) {
+            if (outgoing.peer.awaiting(outgoing.message.messageId()) == outgoing) {
                 outgoing.peer.acknowledged(outgoing.message.messageId());
                 stack.releaseIfIdle(outgoing.peer);
             }

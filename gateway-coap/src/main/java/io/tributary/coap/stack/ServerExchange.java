@@ -88,31 +88,20 @@ final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber
         if (phase == Phase.DONE || phase == Phase.RETRANSMITTING || phase == Phase.LEISURE) {
             return;
         }
-        layer.countResponse(response.code());
-        boolean silent = ServerLayer.suppressed(request, response.code())
-                || (multicast && CoapCode.codeClass(response.code()) != 2);
         if (multicast) {
-            finishMulticast(response, silent);
+            layer.countResponse(response.code());
+            finishMulticast(response, ServerLayer.suppressed(request, response.code())
+                    || CoapCode.codeClass(response.code()) != 2);
             return;
         }
-        if (request.type() == CoapType.NON) {
-            phase = Phase.DONE;
-            if (!silent) {
-                sendNon(response);
-            }
-            return;
-        }
-        if (phase == Phase.HANDLING) {
+        if (request.type() == CoapType.NON || phase == Phase.HANDLING) {
             stack.wheel.cancel(this);
             phase = Phase.DONE;
-            // RFC 7967 §2: a suppressed response to a CON still needs the ACK, then empty.
-            CoapMessage ack = silent ? CoapMessage.empty(CoapType.ACK, request.messageId())
-                    : ServerLayer.reply(request, response, CoapType.ACK, request.messageId());
-            entry.reply(ack);
-            stack.write(ack, address);
+            layer.answer(request, address, entry, response);
             return;
         }
-        if (silent) {
+        layer.countResponse(response.code());
+        if (ServerLayer.suppressed(request, response.code())) {
             phase = Phase.DONE;
             return;
         }
@@ -139,15 +128,6 @@ final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber
         stack.wheel.arm(this, leisure > 0 ? stack.random.nextLong(leisure + 1) : 0);
     }
 
-    private void sendNon(CoapResponse response) {
-        int messageId = stack.messageIds.next(address, stack.wheel.nanoTime());
-        if (messageId < 0) {
-            stack.stats.rejected.increment();
-            return;
-        }
-        stack.write(ServerLayer.reply(request, response, CoapType.NON, messageId), address);
-    }
-
     @Override
     void retransmitDue() {
         switch (phase) {
@@ -160,7 +140,7 @@ final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber
                 return;
             case LEISURE:
                 phase = Phase.DONE;
-                sendNon(pending);
+                layer.sendNon(request, address, pending);
                 pending = null;
                 return;
             case RETRANSMITTING:

@@ -59,25 +59,59 @@ final class ServerLayer {
         }
         entry = stack.dedup.add(peer, request.messageId(), confirmable);
         stack.stats.requests.increment();
+        CoapResponse immediate = checkOptions(request);
+        Mono<CoapResponse> result = null;
+        if (immediate == null) {
+            try {
+                result = responder.respond(request, sender, multicast);
+                if (result instanceof Fuseable.ScalarCallable) {
+                    // The common case of an immediate answer: no subscription, no thread hop, no exchange object.
+                    immediate = scalar(request, sender, result);
+                }
+            } catch (RuntimeException e) {
+                immediate = handlerFailed(request, sender, e);
+            }
+        }
+        if (immediate != null && !multicast) {
+            answer(request, sender, entry, immediate);
+            return;
+        }
         ServerExchange exchange = new ServerExchange(this, request, sender, peer, entry, multicast);
-        CoapResponse refusal = checkOptions(request);
-        if (refusal != null) {
-            exchange.complete(refusal);
+        if (immediate != null) {
+            exchange.complete(immediate);
+        } else {
+            exchange.start(result);
+        }
+    }
+
+    /**
+     * Answers a unicast request whose response is ready before any empty ACK went out: piggybacked on the ACK for
+     * a CON (an empty ACK if No-Response suppresses it), a NON for a NON.
+     */
+    void answer(CoapMessage request, InetSocketAddress sender, DedupEntry entry, CoapResponse response) {
+        countResponse(response.code());
+        boolean silent = suppressed(request, response.code());
+        if (request.type() == CoapType.NON) {
+            if (!silent) {
+                sendNon(request, sender, response);
+            }
             return;
         }
-        Mono<CoapResponse> result;
-        try {
-            result = responder.respond(request, sender, multicast);
-        } catch (RuntimeException e) {
-            exchange.complete(handlerFailed(request, sender, e));
+        // RFC 7967 §2: a suppressed response to a CON still needs the ACK, then empty.
+        CoapMessage ack = silent ? CoapMessage.empty(CoapType.ACK, request.messageId())
+                : reply(request, response, CoapType.ACK, request.messageId());
+        entry.reply(ack);
+        stack.write(ack, sender);
+    }
+
+    void sendNon(CoapMessage request, InetSocketAddress recipient, CoapResponse response) {
+        int messageId = stack.messageIds.next(recipient, stack.wheel.nanoTime());
+        if (messageId < 0) {
+            stack.stats.rejected.increment();
+            LOG.warn("NON response to {} dropped: message IDs toward it exhausted", recipient);
             return;
         }
-        if (result instanceof Fuseable.ScalarCallable) {
-            // The common case of an immediate answer: no subscription, no thread hop.
-            exchange.complete(scalar(request, sender, result));
-            return;
-        }
-        exchange.start(result);
+        stack.write(reply(request, response, CoapType.NON, messageId), recipient);
     }
 
     @SuppressWarnings("unchecked")
@@ -137,8 +171,8 @@ final class ServerLayer {
 
     /** Builds the wire message of a response with the request's token. */
     static CoapMessage reply(CoapMessage request, CoapResponse response, CoapType type, int messageId) {
-        return CoapMessage.builder(type, response.code()).messageId(messageId).token(request.token())
-                .options(response.options()).payload(response.payload()).build();
+        return CoapMessage.of(type, response.code(), messageId, request.token(), response.options(),
+                response.payload());
     }
 
     /** RFC 7967: whether the request's No-Response option suppresses responses of this class. */

@@ -22,7 +22,7 @@ class CoapDatagramCodecTest {
     private static final InetSocketAddress PEER = new InetSocketAddress("192.0.2.7", 40000);
     private static final InetSocketAddress LOCAL = new InetSocketAddress("192.0.2.1", 5683);
 
-    private final EmbeddedChannel channel = new EmbeddedChannel(CoapDatagramCodec.INSTANCE);
+    private final EmbeddedChannel channel = new EmbeddedChannel(new CoapDatagramCodec(2048));
 
     @Test
     @DisplayName("a datagram decodes to a message with its sender and recipient")
@@ -63,6 +63,20 @@ class CoapDatagramCodecTest {
             assertThat((Object) channel.readInbound()).isNull();
         }
         assertThat(channel.finish()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a datagram longer than the maximum is refused as TOO_LARGE with its header kept for the RST")
+    void tooLarge() {
+        byte[] big = new byte[2049];
+        big[0] = 0x40;
+        big[1] = 0x02;
+        big[3] = 0x09;
+        channel.writeInbound(new DatagramPacket(Unpooled.wrappedBuffer(big), LOCAL, PEER));
+        CoapInbound inbound = channel.readInbound();
+        assertThat(inbound.error().error()).isEqualTo(FormatError.TOO_LARGE);
+        assertThat(inbound.error().rejectWithReset()).isTrue();
+        assertThat(inbound.error().messageId()).isEqualTo(9);
     }
 
     @Test

@@ -1,0 +1,134 @@
+package io.tributary.bench.coap;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tributary.coap.CoapConfig;
+import io.tributary.coap.CoapResponse;
+import io.tributary.coap.message.CoapCode;
+import io.tributary.coap.message.CoapMessage;
+import io.tributary.coap.message.CoapOptions;
+import io.tributary.coap.message.CoapType;
+import io.tributary.coap.stack.CoapStack;
+import io.tributary.coap.stack.CoapStats;
+import io.tributary.coap.stack.Outbound;
+import io.tributary.core.time.VirtualTimer;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Heap per CON exchange in flight: 100,000 client GETs (no payload) awaiting their ACK, spread over 16 peers, each
+ * with its request message, token, retransmission timer and subscriber; and heap per deduplication entry: 100,000
+ * CON requests remembered by a server with their piggybacked replies. Run with
+ * {@code java -cp benchmarks/target/benchmarks.jar io.tributary.bench.coap.ExchangeFootprint}.
+ */
+public final class ExchangeFootprint {
+
+    private static final int EXCHANGES = 100_000;
+
+    private ExchangeFootprint() {
+    }
+
+    /**
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        System.out.printf("client CON exchanges in flight: %.0f bytes each%n", clientExchanges());
+        System.out.printf("server deduplication entries (with stored replies): %.0f bytes each%n", dedupEntries());
+    }
+
+    private static final class NullOutbound implements Outbound {
+        long sent;
+
+        @Override
+        public void send(CoapMessage message, InetSocketAddress recipient) {
+            sent++;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            task.run();
+        }
+
+        @Override
+        public boolean inEventLoop() {
+            return true;
+        }
+    }
+
+    private static double clientExchanges() {
+        CoapConfig config = CoapConfig.defaults().nstart(10_000);
+        CoapStack stack = new CoapStack(config, new NullOutbound(), new VirtualTimer(), new CoapStats(),
+                CoapStack.messageIds(config), null, 1L, true);
+        CoapMessage get = CoapMessage.builder(CoapType.CON, CoapCode.GET)
+                .options(CoapOptions.builder().uriPath("/sensors/temp").build()).build();
+        List<InetSocketAddress> peers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            peers.add(new InetSocketAddress("10.0.0." + (i + 1), 5683));
+        }
+        List<Disposable> warm = new ArrayList<>(1000);
+        for (int i = 0; i < 1000; i++) {
+            warm.add(stack.client().request(get, peers.get(i % 16), true).subscribe());
+        }
+        warm.forEach(Disposable::dispose);
+        // Allocated before the first measurement: the handles are this program's bookkeeping, not the stack's.
+        Disposable[] inFlight = new Disposable[EXCHANGES];
+        long before = usedHeap();
+        for (int i = 0; i < EXCHANGES; i++) {
+            inFlight[i] = stack.client().request(get, peers.get(i % 16), true).subscribe();
+        }
+        long after = usedHeap();
+        if (stack.client().inFlight() != EXCHANGES || stack.pendingTimers() != EXCHANGES) {
+            throw new IllegalStateException("expected " + EXCHANGES + " exchanges in flight, found "
+                    + stack.client().inFlight());
+        }
+        keepAlive(inFlight);
+        return (after - before) / (double) EXCHANGES;
+    }
+
+    private static double dedupEntries() {
+        CoapConfig config = CoapConfig.defaults();
+        CoapResponse ok = CoapResponse.content("ok");
+        CoapStack stack = new CoapStack(config, new NullOutbound(), new VirtualTimer(), new CoapStats(),
+                CoapStack.messageIds(config), (request, peer, multicast) -> Mono.just(ok), 1L, true);
+        List<InetSocketAddress> peers = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            peers.add(new InetSocketAddress("10.0." + (i >> 8) + "." + (i & 255), 40000 + i));
+        }
+        CoapMessage[] requests = new CoapMessage[EXCHANGES];
+        for (int i = 0; i < EXCHANGES; i++) {
+            requests[i] = CoapMessage.builder(CoapType.CON, CoapCode.GET).messageId(i / 200).token(new byte[] {1, 2})
+                    .options(CoapOptions.builder().uriPath("/r").build()).build();
+        }
+        long before = usedHeap();
+        for (int i = 0; i < EXCHANGES; i++) {
+            stack.receive(requests[i], peers.get(i % 200), false);
+        }
+        long after = usedHeap();
+        if (stack.dedupSize() != EXCHANGES) {
+            throw new IllegalStateException("expected " + EXCHANGES + " entries, found " + stack.dedupSize());
+        }
+        // The requests are this program's input; keep them reachable so the measurement does not free them.
+        keepAlive(requests);
+        return (after - before) / (double) EXCHANGES;
+    }
+
+    private static volatile Object sink;
+
+    private static void keepAlive(Object value) {
+        sink = value;
+    }
+
+    private static long usedHeap() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+}
