@@ -68,11 +68,15 @@ public final class ClientLayer {
      */
     public Flux<CoapResponse> multicast(CoapMessage template, InetSocketAddress group, Duration window) {
         return Flux.create(sink -> stack.inLoop(() -> {
+            int messageId = stack.messageIds.next(group, stack.wheel.nanoTime());
+            if (messageId < 0) {
+                stack.stats.rejected.increment();
+                sink.error(new CoapException("multicast to " + group
+                        + ": every message ID was used within EXCHANGE_LIFETIME"));
+                return;
+            }
             long token = newToken();
             multicastByToken.put(token, sink);
-            int messageId = stack.messageIds.next(group, stack.wheel.nanoTime());
-            CoapMessage message = template.toBuilder().messageId(Math.max(messageId, 0))
-                    .token(tokenBytes(token)).build();
             WheelTask end = new WheelTask() {
                 @Override
                 protected void expire() {
@@ -85,8 +89,8 @@ public final class ClientLayer {
                 multicastByToken.remove(token);
             }));
             stack.stats.clientRequests.increment();
-            stack.write(CoapMessage.builder(CoapType.NON, message.code()).messageId(message.messageId())
-                    .token(message.token()).options(message.options()).payload(message.payload()).build(), group);
+            stack.write(CoapMessage.of(CoapType.NON, template.code(), messageId, tokenBytes(token),
+                    template.options(), template.payload()), group);
             stack.wheel.arm(end, window.toNanos());
         }));
     }

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class CoapStack {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoapStack.class);
+    private static final RateLimitedLog BAD_INPUT = new RateLimitedLog(LOG, 10, java.util.concurrent.TimeUnit.SECONDS);
 
     final CoapConfig config;
     final Outbound outbound;
@@ -147,7 +148,8 @@ public final class CoapStack {
      */
     public void malformed(CoapFormatException error, InetSocketAddress sender) {
         stats.formatErrors.increment();
-        LOG.debug("format error from {}: {}", sender, error.getMessage());
+        BAD_INPUT.warn("malformed CoAP datagram from {}: {} ({})", sender, error.getMessage(),
+                error.rejectWithReset() ? "reset" : "dropped");
         if (error.rejectWithReset()) {
             reset(error.messageId(), sender);
         }

@@ -31,7 +31,6 @@ final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber
     private final boolean multicast;
     private Phase phase = Phase.HANDLING;
     private CoapResponse pending;
-    private volatile Subscription subscription;
     private volatile boolean delivered;
 
     ServerExchange(ServerLayer layer, CoapMessage request, InetSocketAddress sender, Peer peer, DedupEntry entry,
@@ -55,7 +54,6 @@ final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber
 
     @Override
     public void onSubscribe(Subscription s) {
-        subscription = s;
         s.request(Long.MAX_VALUE);
     }
 
@@ -165,13 +163,5 @@ final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber
     void gaveUp() {
         phase = Phase.DONE;
         LOG.debug("separate response to {} never acknowledged", address);
-    }
-
-    /** Cancels the handler's subscription when the endpoint shuts down. */
-    void cancel() {
-        Subscription s = subscription;
-        if (s != null) {
-            s.cancel();
-        }
     }
 }

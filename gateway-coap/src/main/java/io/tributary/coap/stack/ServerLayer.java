@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
 final class ServerLayer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerLayer.class);
+    private static final RateLimitedLog REFUSALS = new RateLimitedLog(LOG, 10, java.util.concurrent.TimeUnit.SECONDS);
 
     private final CoapStack stack;
     private final Responder responder;
@@ -38,11 +39,14 @@ final class ServerLayer {
         if (multicast && confirmable) {
             // §8.1: multicast requests are NON; a CON one is not answered at all.
             stack.stats.rejected.increment();
+            REFUSALS.warn("CON request from {} to a multicast group ignored (RFC 7252 §8.1)", sender);
             return;
         }
         Peer peer = stack.peers.acquire(sender);
         if (peer == null) {
             stack.stats.rejected.increment();
+            REFUSALS.warn("request from {} refused with 5.03: {} peers already tracked", sender,
+                    stack.config.maxPeers());
             if (confirmable) {
                 stack.write(reply(request, CoapResponse.error(CoapCode.SERVICE_UNAVAILABLE, "too many peers"),
                         CoapType.ACK, request.messageId()), sender);

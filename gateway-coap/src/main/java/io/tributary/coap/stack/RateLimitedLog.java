@@ -1,0 +1,38 @@
+package io.tributary.coap.stack;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.slf4j.Logger;
+
+/**
+ * Logs bad input at WARN with its cause, at most once per interval; the lines suppressed in between are counted
+ * and reported with the next one, so a flood of garbage datagrams cannot flood the log.
+ */
+final class RateLimitedLog {
+
+    private final Logger log;
+    private final long intervalNanos;
+    private final AtomicLong next = new AtomicLong(Long.MIN_VALUE);
+    private final LongAdder suppressed = new LongAdder();
+
+    RateLimitedLog(Logger log, long interval, TimeUnit unit) {
+        this.log = log;
+        this.intervalNanos = unit.toNanos(interval);
+    }
+
+    void warn(String format, Object... arguments) {
+        long now = System.nanoTime();
+        long due = next.get();
+        if ((due != Long.MIN_VALUE && now - due < 0) || !next.compareAndSet(due, now + intervalNanos)) {
+            suppressed.increment();
+            if (log.isDebugEnabled()) {
+                log.debug(format, arguments);
+            }
+            return;
+        }
+        long skipped = suppressed.sumThenReset();
+        log.warn(skipped == 0 ? format : format + " (" + skipped + " similar lines suppressed)", arguments);
+    }
+}
