@@ -24,9 +24,24 @@ public final class GenaClient {
      * @return the answer
      */
     public Answer send(String method, String path, Map<String, String> headers) {
+        return send(method, path, headers, new byte[0]);
+    }
+
+    /**
+     * @param method e.g. {@code NOTIFY}
+     * @param path the request path
+     * @param headers headers to set
+     * @param body the body, sent with a Content-Length
+     * @return the answer
+     */
+    public Answer send(String method, String path, Map<String, String> headers, byte[] body) {
         return client.headers(h -> headers.forEach(h::set))
                 .request(HttpMethod.valueOf(method)).uri(path)
-                .responseSingle((response, body) -> body.asString().defaultIfEmpty("")
+                .send((request, out) -> {
+                    request.header("Content-Length", String.valueOf(body.length));
+                    return out.sendByteArray(reactor.core.publisher.Mono.just(body));
+                })
+                .responseSingle((response, content) -> content.asString().defaultIfEmpty("")
                         .map(text -> new Answer(response.status().code(), response.responseHeaders().copy())))
                 .block(Duration.ofSeconds(10));
     }
