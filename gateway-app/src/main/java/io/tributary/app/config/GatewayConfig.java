@@ -12,8 +12,10 @@ import io.tributary.core.Overflow;
  * @param logging log format and level
  * @param router routing core settings
  * @param shutdown graceful stop settings
+ * @param upnp UPnP eventing (GENA) settings
  */
-public record GatewayConfig(Http http, Logging logging, RouterSettings router, Shutdown shutdown) {
+public record GatewayConfig(Http http, Logging logging, RouterSettings router, Shutdown shutdown,
+                            UpnpSettings upnp) {
 
     /**
      * The shared HTTP listener serving PnP, GENA and the admin endpoints.

@@ -28,12 +28,24 @@ public final class EventedService {
      * @return a service without moderation
      */
     public static EventedService create(String path, EventSource source) {
+        return new EventedService(checkPath(path), Objects.requireNonNull(source, "source"), Map.of());
+    }
+
+    /**
+     * Checks the form of an event subscription path.
+     *
+     * @param path the path
+     * @return the path
+     * @throws IllegalArgumentException if it does not start with {@code /} or has a query, fragment or trailing
+     *                                  {@code /}
+     */
+    public static String checkPath(String path) {
         Objects.requireNonNull(path, "path");
         if (!path.startsWith("/") || path.contains("?") || path.contains("#") || path.length() > 1 && path.endsWith("/")) {
             throw new IllegalArgumentException("event path '" + path + "' must start with '/' and have no query, "
                     + "fragment or trailing '/'");
         }
-        return new EventedService(path, Objects.requireNonNull(source, "source"), Map.of());
+        return path;
     }
 
     /**
