@@ -120,7 +120,7 @@ public final class PropertySetReader {
             }
             String name = reader.getLocalName();
             String value = readText(reader);
-            if (value == null) {
+            if (value == null || !XmlNames.isNcName(name)) {
                 bad++;
             } else {
                 properties.add(new Property(name, value));
