@@ -62,6 +62,17 @@ class CallbackStatusCodesTest {
         return event;
     }
 
+    /** The UNSUBSCRIBE of the old SID and the new SUBSCRIBE leave at once; either may arrive first. */
+    private Map<String, FakePublisher.Request> nextTwo() throws InterruptedException {
+        Map<String, FakePublisher.Request> byMethod = new HashMap<>();
+        for (int i = 0; i < 2; i++) {
+            FakePublisher.Request request = publisher.next();
+            byMethod.put(request.method(), request);
+        }
+        assertThat(byMethod).containsOnlyKeys("UNSUBSCRIBE", "SUBSCRIBE");
+        return byMethod;
+    }
+
     private void awaitSubscribed() {
         io.tributary.upnp.testing.Await.until("subscribed", () -> fixture.subscriber.activeSubscriptions() == 1);
     }
@@ -171,12 +182,9 @@ class CallbackStatusCodesTest {
         GenaEvent gap = next();
         assertThat(gap.isGap()).isTrue();
         assertThat(gap.gapReason()).isEqualTo(GenaEvent.GapReason.MALFORMED_EVENT);
-        FakePublisher.Request unsubscribe = publisher.next();
-        assertThat(unsubscribe.method()).isEqualTo("UNSUBSCRIBE");
-        assertThat(unsubscribe.headers().get("SID")).isEqualTo("uuid:fake-1");
-        FakePublisher.Request again = publisher.next();
-        assertThat(again.method()).isEqualTo("SUBSCRIBE");
-        assertThat(again.sid()).isEqualTo("uuid:fake-2");
+        Map<String, FakePublisher.Request> both = nextTwo();
+        assertThat(both.get("UNSUBSCRIBE").headers().get("SID")).isEqualTo("uuid:fake-1");
+        assertThat(both.get("SUBSCRIBE").sid()).isEqualTo("uuid:fake-2");
     }
 
     @Test
@@ -224,6 +232,66 @@ class CallbackStatusCodesTest {
         fixture.timer.advance(java.time.Duration.ofMillis(1));
         assertThat(publisher.next().method()).isEqualTo("SUBSCRIBE");
         awaitSubscribed();
+    }
+
+    @Test
+    @DisplayName("gena.md: a failed renewal is signalled as a gap; the old SID is unsubscribed and a new one taken")
+    void failedRenewal() throws Exception {
+        subscribe();
+        awaitSubscribed();
+        publisher.answerNext(500);
+        io.tributary.upnp.testing.Await.until("renewal armed", () -> fixture.timer.pending() == 1);
+        fixture.timer.advance(java.time.Duration.ofSeconds(1000));
+        FakePublisher.Request renewal = publisher.next();
+        assertThat(renewal.method()).isEqualTo("SUBSCRIBE");
+        assertThat(renewal.headers().get("SID")).isEqualTo("uuid:fake-1");
+        assertThat(renewal.headers().get("NT")).isNull();
+        assertThat(renewal.headers().get("CALLBACK")).isNull();
+        GenaEvent gap = next();
+        assertThat(gap.gapReason()).isEqualTo(GenaEvent.GapReason.RENEWAL_FAILED);
+        Map<String, FakePublisher.Request> both = nextTwo();
+        assertThat(both.get("UNSUBSCRIBE").headers().get("SID")).isEqualTo("uuid:fake-1");
+        FakePublisher.Request again = both.get("SUBSCRIBE");
+        assertThat(again.headers().get("NT")).isEqualTo("upnp:event");
+        io.tributary.upnp.testing.Await.until("subscribed again", () -> fixture.subscriber.activeSubscriptions() == 1);
+        assertThat(fixture.counter("tributary.upnp.subscriber.gaps", "reason", "renewal-failed")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a consumer that falls behind gets events merged in the bounded buffer, newest values, order kept")
+    void slowConsumer() throws Exception {
+        BlockingQueue<GenaEvent> slow = new LinkedBlockingQueue<>();
+        reactor.core.publisher.BaseSubscriber<GenaEvent> consumer = new reactor.core.publisher.BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(org.reactivestreams.Subscription ignored) {
+                // no demand yet: the consumer is busy
+            }
+
+            @Override
+            protected void hookOnNext(GenaEvent event) {
+                slow.add(event);
+            }
+        };
+        fixture.subscriber.subscribe(publisher.url(), SubscriptionOptions.defaults().bufferCapacity(2))
+                .subscribe(consumer);
+        FakePublisher.Request request = publisher.next();
+        awaitSubscribed();
+        for (int seq = 0; seq < 5; seq++) {
+            byte[] body = ("<e:propertyset xmlns:e=\"urn:schemas-upnp-org:event-1-0\"><e:property><Volume>" + seq
+                    + "</Volume></e:property>" + (seq == 1 ? "<e:property><Mute>1</Mute></e:property>" : "")
+                    + "</e:propertyset>").getBytes(StandardCharsets.UTF_8);
+            assertThat(notify(request.callbackPath(), headers(request.sid(), String.valueOf(seq)), body).status())
+                    .isEqualTo(200);
+        }
+        consumer.request(10);
+        GenaEvent first = slow.poll(10, TimeUnit.SECONDS);
+        GenaEvent merged = slow.poll(10, TimeUnit.SECONDS);
+        assertThat(first.seq()).isZero();
+        assertThat(merged.seq()).isEqualTo(4);
+        assertThat(merged.properties().toMap()).containsEntry("Volume", "4").containsEntry("Mute", "1");
+        assertThat(slow).isEmpty();
+        assertThat(fixture.counter("tributary.upnp.subscriber.coalesced")).isEqualTo(3);
+        consumer.dispose();
     }
 
     @Test

@@ -22,6 +22,7 @@ public final class FakePublisher implements AutoCloseable {
     private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private final AtomicInteger counter = new AtomicInteger();
     private volatile int status = 200;
+    private final java.util.concurrent.atomic.AtomicInteger once = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Sinks.Empty<Void> gate;
 
     /** Starts on 127.0.0.1 on a free port. */
@@ -35,7 +36,8 @@ public final class FakePublisher implements AutoCloseable {
             Sinks.Empty<Void> wait = gate;
             Mono<Void> hold = wait == null ? Mono.empty() : wait.asMono();
             return hold.then(Mono.defer(() -> {
-                int answer = status;
+                int oneShot = once.getAndSet(0);
+                int answer = oneShot != 0 ? oneShot : status;
                 if (answer != 200) {
                     return response.status(answer).header("Content-Length", "0").send();
                 }
@@ -53,6 +55,11 @@ public final class FakePublisher implements AutoCloseable {
     /** @param code the status for every following answer */
     public void answer(int code) {
         status = code;
+    }
+
+    /** @param code the status for the next answer only */
+    public void answerNext(int code) {
+        once.set(code);
     }
 
     /** Holds every answer from now on until {@link #release()}. */
