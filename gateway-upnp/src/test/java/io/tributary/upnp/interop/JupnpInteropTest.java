@@ -55,6 +55,7 @@ import reactor.netty.http.server.HttpServer;
  * Interop with jUPnP 3.0.4, a stack nobody here wrote, on the loopback interface: jUPnP as control point
  * subscribing to our publisher, and as device publishing to our subscriber.
  */
+@SuppressWarnings({"rawtypes", "unchecked"}) // jUPnP's API is generic only in part
 class JupnpInteropTest {
 
     private UpnpService jupnp;

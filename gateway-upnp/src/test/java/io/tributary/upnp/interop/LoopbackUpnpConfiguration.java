@@ -16,6 +16,7 @@ import org.jupnp.transport.spi.NetworkAddressFactory;
  * namespace: the address factory accepts {@code lo} and 127.0.0.1 (jUPnP skips both by default), and no SSDP
  * socket is opened because the tests hand jUPnP the URLs directly.
  */
+@SuppressWarnings("rawtypes") // jUPnP's transport SPI uses raw types
 final class LoopbackUpnpConfiguration extends DefaultUpnpServiceConfiguration {
 
     LoopbackUpnpConfiguration() {

@@ -81,6 +81,7 @@ class SubscriberWithPublisherTest {
     void renewsAtHalfTime() throws Exception {
         subscription = fixture.subscriber.subscribe(url).subscribe(events::add);
         String sid = next().sid();
+        Await.until("renewal armed", () -> fixture.timer.pending() == 1);
         fixture.timer.advance(Duration.ofSeconds(809));
         assertThat(renewals()).isZero();
         fixture.timer.advance(Duration.ofSeconds(182));
