@@ -121,14 +121,18 @@ public final class UpnpAdapter implements Adapter {
     @Override
     public Mono<Void> stop() {
         return Mono.defer(() -> {
-            SourceBridge sources = bridge;
-            if (sources != null) {
-                sources.stop();
-            }
             GenaSubscriber genaSubscriber = subscriber;
             RunningPublisher running = publisher;
+            // Closing the subscriber first waits for each source's UNSUBSCRIBE and completes the bridge's streams.
             Mono<Void> closing = genaSubscriber == null ? Mono.empty() : genaSubscriber.close(Duration.ofSeconds(3));
-            return closing.then(running == null ? Mono.empty() : running.stop(Duration.ofSeconds(3)))
+            return closing
+                    .then(Mono.fromRunnable(() -> {
+                        SourceBridge sources = bridge;
+                        if (sources != null) {
+                            sources.stop();
+                        }
+                    }))
+                    .then(running == null ? Mono.empty() : running.stop(Duration.ofSeconds(3)))
                     .doFinally(signal -> {
                         Disposable contributed = routes;
                         if (contributed != null) {
