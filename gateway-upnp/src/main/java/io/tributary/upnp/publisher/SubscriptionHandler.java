@@ -105,23 +105,28 @@ final class SubscriptionHandler {
         LOG.debug("SUBSCRIBE {} from {}: {} for {} s to {}", service.definition().path(), address(requester),
                 subscription.sid, granted, verdict.accepted());
         return ok(response, subscription.sid, granted)
-                .then(Mono.defer(() -> service.definition().source().snapshot()))
+                .doOnSuccess(ignored -> start(service, subscription))
+                .doOnError(failure -> abort(service, subscription, requester, failure.toString()))
+                .doOnCancel(() -> abort(service, subscription, requester, "connection closed"));
+    }
+
+    /** Starts delivery once the 200 is out; detached from the request, whose connection may close at once. */
+    private static void start(ServiceRuntime service, Subscription subscription) {
+        Mono.defer(() -> service.definition().source().snapshot())
+                .defaultIfEmpty(PropertySet.empty())
                 .onErrorResume(failure -> {
-                    if (subscription.ended()) {
-                        return Mono.error(failure);
-                    }
                     LOG.warn("initial state of {} unavailable, initial event is empty: {}",
                             service.definition().path(), failure.toString());
                     return Mono.just(PropertySet.empty());
                 })
-                .defaultIfEmpty(PropertySet.empty())
-                .doOnNext(subscription::start)
-                .doOnError(failure -> {
-                    LOG.info("SUBSCRIBE {} from {}: the 200 could not be sent ({}); subscription dropped",
-                            service.definition().path(), address(requester), failure.toString());
-                    publisher.end(subscription, EndReason.ABORTED);
-                })
-                .then();
+                .subscribe(subscription::start);
+    }
+
+    private void abort(ServiceRuntime service, Subscription subscription, InetAddress requester, String cause) {
+        if (publisher.end(subscription, EndReason.ABORTED)) {
+            LOG.info("SUBSCRIBE {} from {}: the 200 could not be sent ({}); subscription dropped",
+                    service.definition().path(), address(requester), cause);
+        }
     }
 
     private Publisher<Void> renew(HttpServerResponse response, ServiceRuntime service, String sid,
