@@ -16,6 +16,7 @@ final class ConfigValidator {
         positive("router.request-timeout", config.router().requestTimeout());
         positive("shutdown.timeout", config.shutdown().timeout());
         coap(config.coap());
+        UpnpSettings.validate(config.upnp());
     }
 
     private static void coap(CoapSettings coap) throws ConfigException {

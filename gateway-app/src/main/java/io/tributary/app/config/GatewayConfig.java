@@ -13,9 +13,10 @@ import io.tributary.core.Overflow;
  * @param router routing core settings
  * @param shutdown graceful stop settings
  * @param coap the CoAP adapter
+ * @param upnp UPnP eventing (GENA) settings
  */
 public record GatewayConfig(Http http, Logging logging, RouterSettings router, Shutdown shutdown,
-                            CoapSettings coap) {
+                            CoapSettings coap, UpnpSettings upnp) {
 
     /**
      * The shared HTTP listener serving PnP, GENA and the admin endpoints.

@@ -1,0 +1,143 @@
+package io.tributary.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.handler.codec.http.HttpMethod;
+import io.tributary.app.config.ConfigException;
+import io.tributary.app.config.ConfigLoader;
+import io.tributary.app.config.GatewayConfig;
+import io.tributary.coap.CoapClient;
+import io.tributary.coap.message.CoapCode;
+import io.tributary.upnp.UpnpAdapterOptions;
+import io.tributary.upnp.publisher.CallbackPolicy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.server.HttpServer;
+
+class UpnpWiringTest {
+
+    @TempDir
+    Path dir;
+
+    private final ConfigLoader loader = new ConfigLoader();
+
+    private Path yaml(String text) throws IOException {
+        Path file = dir.resolve("tributary.yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    @DisplayName("by default UPnP is enabled with the topics service on /upnp/event/topics and UDA timeouts")
+    void defaults() throws ConfigException {
+        GatewayConfig config = loader.defaultConfig();
+        assertThat(config.upnp().enabled()).isTrue();
+        UpnpAdapterOptions options = UpnpWiring.options(config.upnp());
+        assertThat(options.topicsService()).isTrue();
+        assertThat(options.topicsPath()).isEqualTo("/upnp/event/topics");
+        assertThat(options.publisher().defaultTimeout()).isEqualTo(Duration.ofSeconds(1800));
+        assertThat(options.publisher().callbackPolicy().scope()).isEqualTo(CallbackPolicy.Scope.SUBNET);
+        assertThat(options.publisher().callbackPolicy().maxUrls()).isEqualTo(6);
+        assertThat(options.subscriber().callbackAddress()).isNull();
+        assertThat(options.sources()).isEmpty();
+        assertThat(UpnpWiring.adapter(config.upnp())).isPresent();
+    }
+
+    @Test
+    @DisplayName("services, sources, networks and the advertised callback address come from YAML")
+    void fromYaml() throws Exception {
+        GatewayConfig config = loader.load(yaml("upnp:\n"
+                + "  publisher:\n    callback-scope: requester\n    allowed-networks: [172.17.0.0/16]\n"
+                + "  services:\n    - path: /upnp/event/kitchen\n      variables:\n"
+                + "        - {topic: coap/kitchen/temp, name: Temperature, maximum-rate: 10s, minimum-delta: 0.5}\n"
+                + "  subscriber:\n    callback-address: http://192.168.1.10:18080\n"
+                + "  sources:\n    - {name: tv, url: 'http://192.168.1.20:49152/evt'}\n"), Map.of());
+        UpnpAdapterOptions options = UpnpWiring.options(config.upnp());
+        assertThat(options.publisher().callbackPolicy().scope()).isEqualTo(CallbackPolicy.Scope.REQUESTER);
+        assertThat(options.publisher().callbackPolicy().allowedNetworks()).hasToString("[172.17.0.0/16]");
+        assertThat(options.services()).singleElement().satisfies(service -> {
+            assertThat(service.path()).isEqualTo("/upnp/event/kitchen");
+            assertThat(service.variables().get(0).moderation().maximumRate()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(service.variables().get(0).moderation().minimumDelta()).isEqualTo(0.5);
+        });
+        assertThat(options.subscriber().callbackAddress()).hasToString("http://192.168.1.10:18080");
+        assertThat(options.sources()).singleElement().satisfies(source -> assertThat(source.name()).isEqualTo("tv"));
+    }
+
+    @Test
+    @DisplayName("TRIBUTARY_UPNP_ENABLED=false leaves UPnP out")
+    void disabled() throws ConfigException {
+        GatewayConfig config = loader.load(null, Map.of("TRIBUTARY_UPNP_ENABLED", "false"));
+        assertThat(UpnpWiring.adapter(config.upnp())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("bad UPnP values are refused at load time naming the key")
+    void refused() throws Exception {
+        assertThatThrownBy(() -> loader.load(yaml("upnp:\n  publisher:\n    allowed-networks: [lan]\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("upnp.publisher.allowed-networks[0]");
+        assertThatThrownBy(() -> loader.load(yaml("upnp:\n  services:\n    - path: /upnp/event/x\n      variables:\n"
+                + "        - {topic: a/b, name: '9lives'}\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("upnp.services[0].variables[0].name");
+        assertThatThrownBy(() -> loader.load(yaml("upnp:\n  sources:\n    - {name: a/b, url: 'http://1.2.3.4/'}\n"),
+                Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("upnp.sources[0]");
+        assertThatThrownBy(() -> loader.load(yaml("upnp:\n  publisher:\n    timeout-default: 10s\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("upnp.publisher.timeout-default");
+        assertThatThrownBy(() -> loader.load(yaml("upnp:\n  publisher:\n    callback-scope: anywhere\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("upnp.publisher.callback-scope");
+        assertThatThrownBy(() -> loader.load(yaml("upnp:\n  subscriber:\n    callback-address: ftp://x/\n"),
+                Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("upnp.subscriber.callback-address");
+    }
+
+    @Test
+    @DisplayName("a CoAP POST to /ps/demo/temp with 21.5 reaches a subscriber of /upnp/event/topics as <demo.temp>21.5</demo.temp>")
+    void endToEnd() throws Exception {
+        BlockingQueue<String> bodies = new LinkedBlockingQueue<>();
+        DisposableServer receiver = HttpServer.create().host("127.0.0.1").port(0)
+                .handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8)
+                        .doOnNext(bodies::add).then(response.status(200).send()))
+                .bindNow();
+        GatewayConfig config = loader.load(null, Map.of("TRIBUTARY_HTTP_PORT", "0",
+                "TRIBUTARY_HTTP_HOST", "127.0.0.1", "TRIBUTARY_COAP_PORT", "0", "TRIBUTARY_COAP_HOST", "127.0.0.1"));
+        GatewayApplication.Running running = new GatewayApplication(config).start().block(Duration.ofSeconds(10));
+        CoapClient coap = CoapClient.bind().block(Duration.ofSeconds(10));
+        try {
+            String base = "http://127.0.0.1:" + running.gateway().httpAddress().getPort();
+            int status = HttpClient.create().baseUrl(base)
+                    .headers(h -> h.set("NT", "upnp:event").set("TIMEOUT", "Second-1800")
+                            .set("CALLBACK", "<http://127.0.0.1:" + receiver.port() + "/cb>"))
+                    .request(HttpMethod.valueOf("SUBSCRIBE")).uri("/upnp/event/topics")
+                    .response().map(response -> response.status().code()).block(Duration.ofSeconds(10));
+            assertThat(status).isEqualTo(200);
+            assertThat(bodies.poll(10, TimeUnit.SECONDS)).contains("<e:propertyset");
+            assertThat(coap.post(URI.create("coap://127.0.0.1:" + running.coapPort() + "/ps/demo/temp"),
+                    "21.5".getBytes(StandardCharsets.UTF_8), 0).block(Duration.ofSeconds(10)).code())
+                    .isEqualTo(CoapCode.CREATED);
+            assertThat(bodies.poll(10, TimeUnit.SECONDS)).contains("<demo.temp>21.5</demo.temp>");
+            String metrics = HttpClient.create().baseUrl(base).get().uri("/metrics").responseContent().aggregate()
+                    .asString().block(Duration.ofSeconds(10));
+            assertThat(metrics).contains("tributary_upnp_subscriptions 1.0")
+                    .contains("tributary_upnp_notify_total{outcome=\"sent\"} 2.0")
+                    .contains("tributary_upnp_rejected_total{reason=\"callback-out-of-scope\"} 0.0");
+        } finally {
+            coap.dispose();
+            running.stop().block(Duration.ofSeconds(20));
+            receiver.disposeNow(Duration.ofSeconds(5));
+        }
+    }
+}

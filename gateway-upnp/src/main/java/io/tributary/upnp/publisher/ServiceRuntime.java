@@ -1,0 +1,124 @@
+package io.tributary.upnp.publisher;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.tributary.core.time.Timer;
+import io.tributary.upnp.event.PropertySet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+
+/**
+ * A served {@link EventedService}: its subscriptions and the fan-out of its changes, moderated, to each of them in
+ * the same order. Fan-out is serialised on this object; subscriptions are offered messages without waiting.
+ */
+final class ServiceRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
+
+    private final EventedService definition;
+    private final RunningPublisher publisher;
+    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final Moderator moderator;
+    private Timer.Timeout flush;
+    private Disposable changes;
+
+    ServiceRuntime(EventedService definition, RunningPublisher publisher) {
+        this.definition = definition;
+        this.publisher = publisher;
+        this.moderator = new Moderator(definition.moderation());
+    }
+
+    EventedService definition() {
+        return definition;
+    }
+
+    RunningPublisher publisher() {
+        return publisher;
+    }
+
+    void start() {
+        changes = definition.source().changes().subscribe(this::onChange,
+                failure -> LOG.error("event source of {} failed; no further events: {}", definition.path(),
+                        failure.toString()));
+    }
+
+    void stop() {
+        Disposable running = changes;
+        if (running != null) {
+            running.dispose();
+        }
+        Timer.Timeout pending;
+        synchronized (this) {
+            pending = flush;
+            flush = null;
+        }
+        if (pending != null) {
+            pending.cancel();
+        }
+    }
+
+    void add(Subscription subscription) {
+        subscriptions.add(subscription);
+    }
+
+    void remove(Subscription subscription) {
+        subscriptions.remove(subscription);
+    }
+
+    Set<Subscription> subscriptions() {
+        return subscriptions;
+    }
+
+    private void onChange(PropertySet change) {
+        long delay;
+        long now = publisher.timer().nanoTime();
+        synchronized (this) {
+            Moderator.Result result = moderator.admit(change, now);
+            if (result.held() > 0) {
+                publisher.meters().moderated.increment(result.held());
+            }
+            fanOut(result.now());
+            delay = flush == null ? moderator.nextDue(now) : -1;
+        }
+        scheduleFlush(delay);
+    }
+
+    private void flushDue() {
+        long delay;
+        long now = publisher.timer().nanoTime();
+        synchronized (this) {
+            flush = null;
+            fanOut(moderator.due(now));
+            delay = moderator.nextDue(now);
+        }
+        scheduleFlush(delay);
+    }
+
+    private void scheduleFlush(long delayNanos) {
+        if (delayNanos < 0) {
+            return;
+        }
+        // The timer is only called outside the monitor, so a timer task taking the monitor can never deadlock.
+        Timer.Timeout timeout = publisher.timer().schedule(this::flushDue, delayNanos, TimeUnit.NANOSECONDS);
+        synchronized (this) {
+            if (flush == null) {
+                flush = timeout;
+                return;
+            }
+        }
+        timeout.cancel();
+    }
+
+    private void fanOut(PropertySet properties) {
+        if (properties.isEmpty()) {
+            return;
+        }
+        EventMessage message = new EventMessage(properties);
+        for (Subscription subscription : subscriptions) {
+            subscription.offer(message);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.tributary.upnp.publisher;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.tributary.upnp.event.PropertySet;
+import io.tributary.upnp.http.Connections;
+import io.tributary.upnp.http.GenaHeaders;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * Answers SUBSCRIBE, renewal and UNSUBSCRIBE on an event subscription URL with exactly the status codes of UDA
+ * 2.0 §4.1.2–§4.1.4: 200; 400 for SID together with NT or CALLBACK (and for a Host header not naming the
+ * listener, per HTTP/1.1); 412 for a missing or wrong NT, a missing or unusable CALLBACK, a missing or unknown SID;
+ * 503 when a subscription limit is reached; 405 for any other method. Every refusal is counted and logged.
+ */
+final class SubscriptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionHandler.class);
+
+    private final RunningPublisher publisher;
+    private final String server;
+
+    SubscriptionHandler(RunningPublisher publisher) {
+        this.publisher = publisher;
+        this.server = System.getProperty("os.name", "Java").replace(' ', '_') + "/"
+                + System.getProperty("os.version", "0").replace(' ', '_') + " UPnP/1.1 "
+                + publisher.options().product();
+    }
+
+    Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+        ServiceRuntime service = publisher.service(request.fullPath());
+        if (service == null) {
+            return response.status(HttpResponseStatus.NOT_FOUND).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
+        }
+        HttpMethod method = request.method();
+        if (!method.equals(GenaHeaders.SUBSCRIBE) && !method.equals(GenaHeaders.UNSUBSCRIBE)) {
+            return response.status(HttpResponseStatus.METHOD_NOT_ALLOWED)
+                    .header(HttpHeaderNames.ALLOW, "SUBSCRIBE, UNSUBSCRIBE")
+                    .header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
+        }
+        InetSocketAddress local = Connections.local(request);
+        InetSocketAddress remote = Connections.remote(request);
+        InetAddress requester = remote == null ? null : Connections.normalize(remote.getAddress());
+        HttpHeaders headers = request.requestHeaders();
+        if (!publisher.options().hostPolicy().accepts(headers.get(HttpHeaderNames.HOST),
+                local == null ? null : local.getAddress())) {
+            return reject(response, RejectReason.HOST_HEADER, requester,
+                    "Host '" + headers.get(HttpHeaderNames.HOST) + "' does not name this listener");
+        }
+        String sid = trimmed(headers.get(GenaHeaders.SID));
+        String nt = headers.get(GenaHeaders.NT);
+        String callback = headers.get(GenaHeaders.CALLBACK);
+        if (sid != null && (nt != null || callback != null)) {
+            return reject(response, RejectReason.INCOMPATIBLE_HEADERS, requester, "SID together with NT or CALLBACK");
+        }
+        if (method.equals(GenaHeaders.UNSUBSCRIBE)) {
+            return unsubscribe(response, service, sid, requester);
+        }
+        if (sid != null) {
+            return renew(response, service, sid, headers, requester);
+        }
+        return subscribe(response, service, headers, requester, local);
+    }
+
+    private Publisher<Void> subscribe(HttpServerResponse response, ServiceRuntime service, HttpHeaders headers,
+                                      InetAddress requester, InetSocketAddress local) {
+        String nt = headers.get(GenaHeaders.NT);
+        if (nt == null || !GenaHeaders.UPNP_EVENT.equalsIgnoreCase(nt.trim())) {
+            return reject(response, RejectReason.NT_INVALID, requester, "NT '" + nt + "' is not upnp:event");
+        }
+        CallbackPolicy.Verdict verdict = publisher.options().callbackPolicy().check(headers.get(GenaHeaders.CALLBACK),
+                requester, local == null ? null : local.getAddress(), publisher.subnets());
+        verdict.dropped().forEach(publisher.meters()::dropped);
+        if (verdict.rejection() != null) {
+            return reject(response, verdict.rejection(), requester,
+                    "CALLBACK '" + headers.get(GenaHeaders.CALLBACK) + "' has no usable URL");
+        }
+        if (!verdict.dropped().isEmpty()) {
+            LOG.warn("SUBSCRIBE {} from {}: dropped callback URLs {} ({})", service.definition().path(),
+                    address(requester), verdict.dropped(), headers.get(GenaHeaders.CALLBACK));
+        }
+        RejectReason limit = publisher.limits().acquire(requester);
+        if (limit != null) {
+            return reject(response, limit, requester, "subscription limit reached");
+        }
+        long granted = publisher.options().grant(GenaHeaders.parseTimeout(headers.get(GenaHeaders.TIMEOUT)));
+        Subscription subscription = new Subscription("uuid:" + UUID.randomUUID(), service,
+                verdict.accepted().toArray(new String[0]), requester);
+        publisher.register(subscription, granted);
+        LOG.debug("SUBSCRIBE {} from {}: {} for {} s to {}", service.definition().path(), address(requester),
+                subscription.sid, granted, verdict.accepted());
+        return ok(response, subscription.sid, granted)
+                .doOnSuccess(ignored -> start(service, subscription))
+                .doOnError(failure -> abort(service, subscription, requester, failure.toString()))
+                .doOnCancel(() -> abort(service, subscription, requester, "connection closed"));
+    }
+
+    /** Starts delivery once the 200 is out; detached from the request, whose connection may close at once. */
+    private static void start(ServiceRuntime service, Subscription subscription) {
+        Mono.defer(() -> service.definition().source().snapshot())
+                .defaultIfEmpty(PropertySet.empty())
+                .onErrorResume(failure -> {
+                    LOG.warn("initial state of {} unavailable, initial event is empty: {}",
+                            service.definition().path(), failure.toString());
+                    return Mono.just(PropertySet.empty());
+                })
+                .subscribe(subscription::start);
+    }
+
+    private void abort(ServiceRuntime service, Subscription subscription, InetAddress requester, String cause) {
+        if (publisher.end(subscription, EndReason.ABORTED)) {
+            LOG.info("SUBSCRIBE {} from {}: the 200 could not be sent ({}); subscription dropped",
+                    service.definition().path(), address(requester), cause);
+        }
+    }
+
+    private Publisher<Void> renew(HttpServerResponse response, ServiceRuntime service, String sid,
+                                  HttpHeaders headers, InetAddress requester) {
+        Subscription subscription = publisher.subscription(sid);
+        long granted = publisher.options().grant(GenaHeaders.parseTimeout(headers.get(GenaHeaders.TIMEOUT)));
+        if (subscription == null || subscription.service != service
+                || !subscription.renew(publisher.timer(), granted)) {
+            return reject(response, RejectReason.UNKNOWN_SID, requester, "renewal of unknown SID " + sid);
+        }
+        publisher.meters().renewed.increment();
+        return ok(response, sid, granted);
+    }
+
+    private Publisher<Void> unsubscribe(HttpServerResponse response, ServiceRuntime service, String sid,
+                                        InetAddress requester) {
+        if (sid == null) {
+            return reject(response, RejectReason.SID_MISSING, requester, "UNSUBSCRIBE without SID");
+        }
+        Subscription subscription = publisher.subscription(sid);
+        if (subscription == null || subscription.service != service
+                || !publisher.end(subscription, EndReason.UNSUBSCRIBED)) {
+            return reject(response, RejectReason.UNKNOWN_SID, requester, "UNSUBSCRIBE of unknown SID " + sid);
+        }
+        publisher.meters().unsubscribed.increment();
+        return response.status(HttpResponseStatus.OK).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
+    }
+
+    private Mono<Void> ok(HttpServerResponse response, String sid, long granted) {
+        return response.status(HttpResponseStatus.OK)
+                .header(GenaHeaders.SID, sid)
+                .header(GenaHeaders.TIMEOUT, GenaHeaders.formatTimeout(granted))
+                .header(HttpHeaderNames.SERVER, server)
+                .header(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)
+                        .format(ZonedDateTime.now(ZoneOffset.UTC)))
+                .header(HttpHeaderNames.CONTENT_LENGTH, "0")
+                .send();
+    }
+
+    private Mono<Void> reject(HttpServerResponse response, RejectReason reason, InetAddress requester,
+                              String cause) {
+        publisher.meters().rejected(reason);
+        if (reason == RejectReason.HOST_HEADER || reason == RejectReason.CALLBACK_OUT_OF_SCOPE
+                || reason == RejectReason.CALLBACK_HOST_NAME) {
+            LOG.warn("GENA request from {} refused with {} ({}): {}", address(requester), reason.status(),
+                    reason.tag(), cause);
+        } else {
+            LOG.info("GENA request from {} refused with {} ({}): {}", address(requester), reason.status(),
+                    reason.tag(), cause);
+        }
+        return response.status(reason.status()).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
+    }
+
+    private static String trimmed(String value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.trim();
+        return text.isEmpty() ? null : text;
+    }
+
+    private static String address(InetAddress address) {
+        return address == null ? "?" : address.getHostAddress();
+    }
+}

@@ -1,0 +1,53 @@
+package io.tributary.upnp.publisher;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tributary.upnp.testing.CallbackReceiver;
+import io.tributary.upnp.testing.GenaClient;
+import io.tributary.upnp.testing.SharedVirtualTimer;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/** A publisher with one service on 127.0.0.1, a receiver for its NOTIFYs and a raw client, for tests. */
+final class PublisherFixture implements AutoCloseable {
+
+    static final String PATH = "/upnp/event/test";
+
+    final SharedVirtualTimer timer = new SharedVirtualTimer();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final StateVariables state = StateVariables.of(Map.of("Volume", "42"));
+    final RunningPublisher publisher;
+    final DisposableServer server;
+    final CallbackReceiver receiver = CallbackReceiver.start();
+    final GenaClient client;
+
+    PublisherFixture(PublisherOptions options) {
+        this(options, java.util.function.UnaryOperator.identity());
+    }
+
+    PublisherFixture(PublisherOptions options, java.util.function.UnaryOperator<EventedService> service) {
+        publisher = GenaPublisher.create().options(options).meterRegistry(meters).timer(timer)
+                .service(service.apply(EventedService.create(PATH, state)))
+                .start().block(Duration.ofSeconds(10));
+        server = HttpServer.create().host("127.0.0.1").port(0).route(publisher.routes()).bindNow();
+        client = new GenaClient("http://127.0.0.1:" + server.port());
+    }
+
+    double counter(String name, String... tags) {
+        io.micrometer.core.instrument.Counter counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    double gauge(String name) {
+        return meters.get(name).gauge().value();
+    }
+
+    @Override
+    public void close() {
+        publisher.stop().block(Duration.ofSeconds(10));
+        server.disposeNow(Duration.ofSeconds(5));
+        receiver.close();
+    }
+}
