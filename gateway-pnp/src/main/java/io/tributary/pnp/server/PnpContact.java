@@ -1,0 +1,31 @@
+package io.tributary.pnp.server;
+
+import java.net.InetSocketAddress;
+import java.util.Objects;
+
+import io.tributary.pnp.message.PnpMessage;
+import io.tributary.pnp.message.Udi;
+
+/**
+ * One agent contact as a handler sees it: the parsed message and where it came from.
+ *
+ * @param message the parsed work request or work response
+ * @param udi the envelope's UDI, parsed
+ * @param remoteAddress the agent's address as this server sees it (after any NAT), or {@code null}
+ * @param host the {@code Host} header the agent used to reach this server (NAT-aware base for file URLs), or
+ *             {@code null}
+ * @param secure whether the contact came over HTTPS
+ */
+public record PnpContact(PnpMessage message, Udi udi, InetSocketAddress remoteAddress, String host, boolean secure) {
+
+    /** Checks message and UDI. */
+    public PnpContact {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(udi, "udi");
+    }
+
+    /** @return the device's serial number, the key of all per-device state */
+    public String serial() {
+        return udi.serial();
+    }
+}
