@@ -15,8 +15,10 @@ import io.tributary.pnp.message.Udi;
  * @param host the {@code Host} header the agent used to reach this server (NAT-aware base for file URLs), or
  *             {@code null}
  * @param secure whether the contact came over HTTPS
+ * @param document the document as received (for publishing results verbatim); not to be modified
  */
-public record PnpContact(PnpMessage message, Udi udi, InetSocketAddress remoteAddress, String host, boolean secure) {
+public record PnpContact(PnpMessage message, Udi udi, InetSocketAddress remoteAddress, String host, boolean secure,
+                         byte[] document) {
 
     /** Checks message and UDI. */
     public PnpContact {

@@ -77,7 +77,7 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
                         return refuse(response, "work-request", "unexpected-body", message.udi(),
                                 "WORK-REQUEST carries " + bodyName(message) + ", not a work request");
                     }
-                    PnpContact contact = contact(request, message);
+                    PnpContact contact = contact(request, message, body);
                     return config.handler.workRequest(contact)
                             .defaultIfEmpty(BackoffRequest.callbackAfter("no work", BackoffRequest.DEFAULT_CALLBACK))
                             .flatMap(next -> answerWork(response, contact, work, next));
@@ -120,7 +120,7 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
                         return refuse(response, "work-response", "unexpected-body", message.udi(),
                                 "WORK-RESPONSE carries " + bodyName(message) + ", not a service response");
                     }
-                    PnpContact contact = contact(request, message);
+                    PnpContact contact = contact(request, message, body);
                     ServiceRequestRecord pending = outstanding.get(contact.serial());
                     String mismatch = mismatch(message, pending);
                     if (mismatch != null) {
@@ -159,11 +159,11 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
         return null;
     }
 
-    private static PnpContact contact(HttpServerRequest request, PnpMessage message) {
+    private static PnpContact contact(HttpServerRequest request, PnpMessage message, byte[] document) {
         Udi udi = message.deviceUdi();
         InetSocketAddress remote = request.remoteAddress();
         return new PnpContact(message, udi, remote, request.requestHeaders().get(HttpHeaderNames.HOST),
-                "https".equals(request.scheme()));
+                "https".equals(request.scheme()), document);
     }
 
     private static String bodyName(PnpMessage message) {
