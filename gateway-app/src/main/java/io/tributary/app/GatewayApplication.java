@@ -55,7 +55,9 @@ public final class GatewayApplication {
     }
 
     private List<Adapter> adapters() {
-        return new ArrayList<>();
+        List<Adapter> adapters = new ArrayList<>();
+        PnpWiring.adapter(config.pnp()).ifPresent(adapters::add);
+        return adapters;
     }
 
     /** A started application: the gateway plus the resources the application owns. */

@@ -15,6 +15,7 @@ final class ConfigValidator {
         atLeast("router.max-retained", config.router().maxRetained(), 0);
         positive("router.request-timeout", config.router().requestTimeout());
         positive("shutdown.timeout", config.shutdown().timeout());
+        PnpSettingsValidator.validate(config.pnp());
     }
 
     static void port(String key, int value) throws ConfigException {

@@ -12,8 +12,9 @@ import io.tributary.core.Overflow;
  * @param logging log format and level
  * @param router routing core settings
  * @param shutdown graceful stop settings
+ * @param pnp Cisco Network Plug and Play
  */
-public record GatewayConfig(Http http, Logging logging, RouterSettings router, Shutdown shutdown) {
+public record GatewayConfig(Http http, Logging logging, RouterSettings router, Shutdown shutdown, PnpSettings pnp) {
 
     /**
      * The shared HTTP listener serving PnP, GENA and the admin endpoints.
