@@ -112,6 +112,10 @@ class PnpFlowTest {
         return adapter.store().get(serial).block(TIMEOUT);
     }
 
+    private List<StepResult> results(String serial) {
+        return adapter.store().results(serial).block(TIMEOUT);
+    }
+
     private String retained(String topic) {
         Message message = gateway.router().retainedValue(Topic.of(topic));
         return message == null ? null : message.payloadUtf8();
@@ -139,7 +143,7 @@ class PnpFlowTest {
         DeviceRecord device = record("FOC2233X0AB");
         assertThat(device.state()).isEqualTo(DeviceState.BACKED_OFF);
         assertThat(device.rule()).isEqualTo("unknown-devices");
-        assertThat(device.results()).extracting(StepResult::service).containsExactly("device-info");
+        assertThat(results("FOC2233X0AB")).extracting(StepResult::service).containsExactly("device-info");
         assertThat(retained("pnp/FOC2233X0AB/device-info")).contains("urn:cisco:pnp:device-info")
                 .contains("<platformName>C9300-24T</platformName>");
         assertThat(gateway.router().retainedValue(Topic.of("pnp/FOC2233X0AB/device-info")).contentType())
@@ -151,7 +155,7 @@ class PnpFlowTest {
         assertThat(http.get("/pnp/devices").body()).startsWith("[").contains("\"serial\":\"FOC2233X0AB\"");
         Http.Reply one = http.get("/pnp/devices/FOC2233X0AB");
         assertThat(one.contentType()).isEqualTo("application/json");
-        assertThat(one.body()).contains("\"rule\":\"unknown-devices\"");
+        assertThat(one.body()).contains("\"rule\":\"unknown-devices\"").contains("\"results\":[{\"step\":0,\"service\":\"device-info\"");
         assertThat(http.get("/pnp/devices/NOPE").status()).isEqualTo(404);
         assertThat(registry.find("tributary.pnp.devices").tag("state", "backed_off").gauge().value()).isEqualTo(1);
     }
@@ -172,7 +176,7 @@ class PnpFlowTest {
                 .expectComplete().verify(TIMEOUT);
         DeviceRecord device = record(EDGE.serial());
         assertThat(device.state()).isEqualTo(DeviceState.DONE);
-        assertThat(device.results()).extracting(StepResult::service, StepResult::success)
+        assertThat(results(EDGE.serial())).extracting(StepResult::service, StepResult::success)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("config-upgrade", true),
                         org.assertj.core.groups.Tuple.tuple("image-install", true));
         assertThat(Http.to(baseUrl).get("/pnp/files/config/FTX1503AH3V/edge.cfg").body())
@@ -201,9 +205,11 @@ class PnpFlowTest {
                 .expectComplete().verify(TIMEOUT);
         DeviceRecord device = record(EDGE.serial());
         assertThat(device.state()).isEqualTo(DeviceState.DONE);
-        assertThat(device.results().get(0).errorCode()).isEqualTo("PnP Service Error 1806");
-        assertThat(device.results().get(0).errorMessage()).isEqualTo("Invalid image format");
-        assertThat(device.results().get(1).success()).isTrue();
+        List<StepResult> results = results(EDGE.serial());
+        assertThat(results.get(0).errorCode()).isEqualTo("PnP Service Error 1806");
+        assertThat(results.get(0).errorMessage()).isEqualTo("Invalid image format");
+        assertThat(results.get(1).success()).isTrue();
+        assertThat(device.lastResult()).isEqualTo(results.get(1));
         assertThat(count("tributary.pnp.step.results", "service", "image-install", "success", "false")).isEqualTo(1);
     }
 
@@ -238,7 +244,7 @@ class PnpFlowTest {
                 .expectNextMatches(answered(Service.BACKOFF, true))
                 .expectNextMatches(waiting(Duration.ofMinutes(1)))
                 .thenCancel().verify(TIMEOUT);
-        assertThat(record(EDGE.serial()).results().get(0).errorCode()).isEqualTo("server");
+        assertThat(results(EDGE.serial()).get(0).errorCode()).isEqualTo("server");
     }
 
     @Test
@@ -265,7 +271,7 @@ class PnpFlowTest {
                 .expectNextMatches(answered(Service.BACKOFF, true))
                 .expectNextMatches(kind(AgentEvent.Kind.TERMINATED))
                 .expectComplete().verify(TIMEOUT);
-        assertThat(record(EDGE.serial()).results()).extracting(StepResult::service)
+        assertThat(results(EDGE.serial())).extracting(StepResult::service)
                 .containsExactly("config-upgrade", "cli-exec", "image-install");
     }
 

@@ -57,7 +57,7 @@ class PnpManyDevicesTest {
             assertThat(adapter.store().size()).isEqualTo(DEVICES);
             assertThat(gateway.router().retained(TopicFilter.of("pnp/+/cli-exec")).count().block())
                     .isEqualTo(DEVICES);
-            assertThat(adapter.store().get("FOC0000999").block().results()).hasSize(2);
+            assertThat(adapter.store().results("FOC0000999").block()).hasSize(2);
         } finally {
             gateway.stop().block(Duration.ofSeconds(30));
             time.dispose();

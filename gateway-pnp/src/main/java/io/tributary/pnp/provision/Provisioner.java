@@ -102,16 +102,18 @@ public final class Provisioner implements PnpHandler {
         String correlator = contact.message().correlator();
         return Mono.defer(() -> {
             long now = now();
-            return store.update(udi.serial(), current -> {
-                DeviceRecord device = current == null
+            DeviceRecord device = store.update(udi.serial(), current -> {
+                DeviceRecord touched = current == null
                         ? DeviceRecord.first(udi.serial(), contact.message().udi(), udi.pid(), now) : current;
-                device = device.contacted(contact.message().udi(), udi.pid(), hostname, now);
-                return rule.name().equals(device.rule()) ? device : device.following(rule.name());
-            }).flatMap(device -> next(device, rule, contact, now))
-                    .flatMap(decision -> store.update(udi.serial(), device -> device.pending(
-                                    decision.request.service().id(), correlator, decision.isStep, decision.state))
-                            .doOnNext(events::state)
-                            .thenReturn(decision.request));
+                touched = touched.contacted(contact.message().udi(), udi.pid(), hostname, now);
+                return rule.name().equals(touched.rule()) ? touched : touched.following(rule.name());
+            });
+            return next(device, rule, contact, now).map(decision -> {
+                DeviceRecord pending = store.update(udi.serial(), current -> current.pending(
+                        decision.request.service().id(), correlator, decision.isStep, decision.state));
+                events.state(pending);
+                return decision.request;
+            });
         });
     }
 
@@ -155,17 +157,15 @@ public final class Provisioner implements PnpHandler {
         LOG.error("PnP device {}: step {} ({}) cannot be prepared: {}", device.serial(), device.step(),
                 step.service().id(), message);
         StepResult result = new StepResult(device.step(), step.service().id(), false, "server", message, now);
-        return store.update(device.serial(), current -> failed(current, result, now))
-                .doOnNext(events::state)
-                .map(updated -> {
-                    count(step.service().id(), false);
-                    BackoffRequest backoff = updated.state() == DeviceState.FAILED
-                            ? BackoffRequest.callbackAfter("provisioning failed: " + updated.lastError(),
-                            plan.retry().max())
-                            : BackoffRequest.callbackAfter("retrying after a failed step",
-                            Duration.ofMillis(Math.max(1000, updated.retryAtMillis() - now)));
-                    return new Decision(backoff, false, updated.state());
-                });
+        DeviceRecord updated = store.update(device.serial(), current -> failed(current, result, now));
+        store.addResult(device.serial(), updated.resultCount(), result);
+        events.state(updated);
+        count(step.service().id(), false);
+        BackoffRequest backoff = updated.state() == DeviceState.FAILED
+                ? BackoffRequest.callbackAfter("provisioning failed: " + updated.lastError(), plan.retry().max())
+                : BackoffRequest.callbackAfter("retrying after a failed step",
+                Duration.ofMillis(Math.max(1000, updated.retryAtMillis() - now)));
+        return Mono.just(new Decision(backoff, false, updated.state()));
     }
 
     private StepContext context(DeviceRecord device, Rule rule, PnpContact contact) {
@@ -198,35 +198,38 @@ public final class Provisioner implements PnpHandler {
         String serial = contact.serial();
         PnpBody body = contact.message().body();
         String service = answered.request().service().id();
-        return Mono.defer(() -> {
+        return Mono.fromRunnable(() -> {
             long now = now();
-            boolean[] wasStep = new boolean[1];
-            return store.update(serial, device -> {
-                if (device == null || !answered.correlator().equals(device.pendingCorrelator())) {
-                    return device;
+            StepResult[] stepResult = new StepResult[1];
+            DeviceRecord device = store.update(serial, current -> {
+                if (current == null || !answered.correlator().equals(current.pendingCorrelator())) {
+                    return current;
                 }
-                if (!device.pendingIsStep()) {
-                    return device.settled(now);
+                if (!current.pendingIsStep()) {
+                    return current.settled(now);
                 }
-                wasStep[0] = true;
-                StepResult result = result(device.step(), service, body, now);
+                StepResult result = result(current.step(), service, body, now);
+                stepResult[0] = result;
                 if (result.success()) {
-                    return device.answered(result, DeviceState.PROVISIONING, device.step() + 1, 0, 0,
-                            device.lastError(), now);
+                    return current.answered(result, DeviceState.PROVISIONING, current.step() + 1, 0, 0,
+                            current.lastError(), now);
                 }
-                return failed(device, result, now);
-            }).doOnNext(device -> {
-                if (wasStep[0]) {
-                    count(service, device.results().get(device.results().size() - 1).success());
-                }
-                if (body instanceof ServiceResponse) {
-                    events.result(device, answered.request().service(), contact.document());
-                }
-                events.state(device);
-                if (device.state() == DeviceState.FAILED && wasStep[0]) {
+                return failed(current, result, now);
+            });
+            if (device == null) {
+                return;
+            }
+            if (stepResult[0] != null) {
+                store.addResult(serial, device.resultCount(), stepResult[0]);
+                count(service, stepResult[0].success());
+                if (device.state() == DeviceState.FAILED) {
                     LOG.warn("PnP device {} failed: {}", serial, device.lastError());
                 }
-            }).then();
+            }
+            if (body instanceof ServiceResponse) {
+                events.result(device, answered.request().service(), contact.document());
+            }
+            events.state(device);
         });
     }
 

@@ -21,6 +21,7 @@ import io.tributary.pnp.xml.PnpWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
@@ -184,6 +185,12 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
         if (failure instanceof IllegalArgumentException) {
             // a UDI without a usable serial, or a Content-Length that is not a number
             return refuse(response, endpoint, "invalid", NO_UDI, failure.getMessage());
+        }
+        if (failure instanceof AbortedException) {
+            // the agent went away mid-exchange: nothing to answer, nothing wrong on this side
+            metrics.request(endpoint, "aborted");
+            LOG.debug("PnP {} aborted by the peer: {}", endpoint, failure.toString());
+            return Mono.empty();
         }
         metrics.request(endpoint, "error");
         LOG.error("PnP {} failed in the handler", endpoint, failure);

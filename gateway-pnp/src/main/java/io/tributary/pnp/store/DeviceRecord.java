@@ -1,12 +1,10 @@
 package io.tributary.pnp.store;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything stored about one device, keyed by serial; immutable, each change a copy. Serialised as JSON, which is
- * also the {@code GET /pnp/devices/{serial}} and {@code pnp/<serial>/state} document.
+ * What is known about one device, keyed by serial; immutable, each change a copy. Serialised as JSON, which is
+ * also the {@code pnp/<serial>/state} document and the {@code device} part of {@code GET /pnp/devices/{serial}}.
  *
  * @param serial serial number (the key)
  * @param udi the last UDI the device sent
@@ -24,21 +22,19 @@ import java.util.Objects;
  * @param lastContactMillis last work request or response, in epoch milliseconds
  * @param lastError the last failure, e.g. {@code image-install: PnP Service Error 1806 Invalid image}, or
  *                  {@code null}
- * @param results step results, oldest first, at most {@link #MAX_RESULTS}
+ * @param resultCount how many step results were recorded in all (the store keeps the last
+ *                    {@link DeviceStore#MAX_RESULTS})
+ * @param lastResult the latest step result, or {@code null}
  */
 public record DeviceRecord(String serial, String udi, String pid, String hostname, String rule, DeviceState state,
                            int step, int attempts, String pendingService, String pendingCorrelator,
                            boolean pendingIsStep, long retryAtMillis, long firstContactMillis,
-                           long lastContactMillis, String lastError, List<StepResult> results) {
+                           long lastContactMillis, String lastError, int resultCount, StepResult lastResult) {
 
-    /** Most step results kept per device. */
-    public static final int MAX_RESULTS = 50;
-
-    /** Checks the key and copies the results. */
+    /** Checks the key. */
     public DeviceRecord {
         Objects.requireNonNull(serial, "serial");
         state = state == null ? DeviceState.NEW : state;
-        results = results == null ? List.of() : List.copyOf(results);
     }
 
     /**
@@ -50,43 +46,41 @@ public record DeviceRecord(String serial, String udi, String pid, String hostnam
      */
     public static DeviceRecord first(String serial, String udi, String pid, long nowMillis) {
         return new DeviceRecord(serial, udi, pid, null, null, DeviceState.NEW, 0, 0, null, null, false, 0,
-                nowMillis, nowMillis, null, List.of());
+                nowMillis, nowMillis, null, 0, null);
     }
 
     /** @return a copy seen now with this UDI and hostname */
     public DeviceRecord contacted(String newUdi, String newPid, String newHostname, long nowMillis) {
         return new DeviceRecord(serial, newUdi, newPid, newHostname == null ? hostname : newHostname, rule, state,
                 step, attempts, pendingService, pendingCorrelator, pendingIsStep, retryAtMillis, firstContactMillis,
-                nowMillis, lastError, results);
+                nowMillis, lastError, resultCount, lastResult);
     }
 
     /** @return a copy following another rule from its first step */
     public DeviceRecord following(String newRule) {
         return new DeviceRecord(serial, udi, pid, hostname, newRule, DeviceState.NEW, 0, 0, null, null, false, 0,
-                firstContactMillis, lastContactMillis, null, results);
+                firstContactMillis, lastContactMillis, null, resultCount, lastResult);
     }
 
     /** @return a copy awaiting the answer to a request */
     public DeviceRecord pending(String service, String correlator, boolean isStep, DeviceState newState) {
         return new DeviceRecord(serial, udi, pid, hostname, rule, newState, step, attempts, service, correlator,
-                isStep, retryAtMillis, firstContactMillis, lastContactMillis, lastError, results);
+                isStep, retryAtMillis, firstContactMillis, lastContactMillis, lastError, resultCount, lastResult);
     }
 
-    /** @return a copy with the step's result recorded and the next step, retry or failure decided */
+    /**
+     * @return a copy with the step's result counted as the latest (the store keeps the result itself) and the
+     *         next step, retry or failure decided
+     */
     public DeviceRecord answered(StepResult result, DeviceState newState, int newStep, int newAttempts,
                                  long newRetryAt, String newError, long nowMillis) {
-        List<StepResult> kept = new ArrayList<>(results);
-        kept.add(result);
-        while (kept.size() > MAX_RESULTS) {
-            kept.remove(0);
-        }
         return new DeviceRecord(serial, udi, pid, hostname, rule, newState, newStep, newAttempts, null, null, false,
-                newRetryAt, firstContactMillis, nowMillis, newError, kept);
+                newRetryAt, firstContactMillis, nowMillis, newError, resultCount + 1, result);
     }
 
     /** @return a copy with no request pending (a control request was answered) */
     public DeviceRecord settled(long nowMillis) {
         return new DeviceRecord(serial, udi, pid, hostname, rule, state, step, attempts, null, null, false,
-                retryAtMillis, firstContactMillis, nowMillis, lastError, results);
+                retryAtMillis, firstContactMillis, nowMillis, lastError, resultCount, lastResult);
     }
 }

@@ -8,13 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
 
 /**
  * {@code GET /pnp/devices} (a JSON array of every device record, ordered by serial) and
- * {@code GET /pnp/devices/{serial}} (one record, 404 when unknown). Reading and encoding run on the store's
- * thread, not on the event loop.
+ * {@code GET /pnp/devices/{serial}} (the record and its latest step results, 404 when unknown). Results are read
+ * on the store's thread and the device list is encoded on {@link Schedulers#boundedElastic()}, not on the event
+ * loop.
  */
 public final class DeviceStatusRoutes implements Consumer<HttpServerRoutes> {
 
@@ -29,10 +31,10 @@ public final class DeviceStatusRoutes implements Consumer<HttpServerRoutes> {
     @Override
     public void accept(HttpServerRoutes routes) {
         routes.get("/pnp/devices", (request, response) -> send(response, HttpResponseStatus.OK,
-                        store.all().collectList().map(this::encode)))
+                        store.all().collectList().publishOn(Schedulers.boundedElastic()).map(this::encode)))
                 .get("/pnp/devices/{serial}", (request, response) -> {
                     String serial = request.param("serial");
-                    return store.get(serial == null ? "" : serial).map(this::encode)
+                    return store.status(serial == null ? "" : serial).map(this::encode)
                             .flatMap(body -> send(response, HttpResponseStatus.OK, Mono.just(body)))
                             .switchIfEmpty(Mono.defer(() -> send(response, HttpResponseStatus.NOT_FOUND,
                                     Mono.just("{\"error\":\"unknown device\"}".getBytes(
