@@ -315,6 +315,32 @@ class PnpFlowTest {
                 .thenCancel().verify(TIMEOUT);
     }
 
+    @Test
+    @DisplayName("with HTTPS configured the adapter serves its own TLS listener, and credentials go over it")
+    void httpsListener() throws Exception {
+        Path tls = Path.of(getClass().getResource("/io/tributary/pnp/tls/cert.pem").toURI()).getParent();
+        start(0, options(ProvisioningPlan.defaults()).https("127.0.0.1", 0, tls.resolve("cert.pem"),
+                tls.resolve("key.pem")).credentials(new io.tributary.pnp.message.Credentials("admin", "tls-secret"),
+                false));
+        reactor.netty.http.client.HttpClient client = reactor.netty.http.client.HttpClient.create().secure(spec ->
+                spec.sslContext(reactor.netty.http.Http11SslContextSpec.forClient().configure(builder ->
+                        builder.trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE))));
+        SimulatedAgent secure = SimulatedAgent.create("https://localhost:" + adapter.httpsPort(), EDGE)
+                .httpClient(client).scheduler(time).authRequired(true);
+        StepVerifier.create(secure.run())
+                .expectNextMatches(kind(AgentEvent.Kind.HELLO))
+                .expectNextMatches(answered(Service.DEVICE_INFO, true))
+                .thenCancel().verify(TIMEOUT);
+        assertThat(record(EDGE.serial()).lastResult().service()).isEqualTo("device-info");
+        String work = new String(io.tributary.pnp.xml.PnpWriter.create().write(io.tributary.pnp.message.PnpMessage.of(
+                EDGE.toString(), "c-1", new io.tributary.pnp.message.WorkRequest(new io.tributary.pnp.message.DeviceId(
+                        EDGE.toString(), "R", true, false, null)))), StandardCharsets.UTF_8);
+        assertThat(Http.to("https://localhost:" + adapter.httpsPort()).post("/pnp/WORK-REQUEST", work).body())
+                .contains("usr=\"admin\" pwd=\"tls-secret\"");
+        assertThat(Http.to(baseUrl).post("/pnp/WORK-REQUEST", work.replace("c-1", "c-2")).body())
+                .as("not over plain HTTP").doesNotContain("pwd=");
+    }
+
     private static String readHostname() {
         try {
             return Files.readString(Path.of("/etc/hostname"), StandardCharsets.UTF_8).trim();

@@ -167,7 +167,7 @@ public final class FileService implements Consumer<HttpServerRoutes> {
 
     private Mono<Void> serveFile(HttpServerRequest request, HttpServerResponse response) {
         if (oneShot) {
-            return count(response, "file", "forbidden", HttpResponseStatus.NOT_FOUND);
+            return count(response, "file", "not-found", HttpResponseStatus.NOT_FOUND);
         }
         return Mono.fromCallable(() -> resolve(request.param("name"))).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(file -> {

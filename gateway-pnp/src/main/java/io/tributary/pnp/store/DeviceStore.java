@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -217,7 +218,12 @@ public final class DeviceStore {
 
     private void scheduleFlush() {
         if (flushScheduled.compareAndSet(false, true)) {
-            thread.schedule(this::flush);
+            try {
+                thread.schedule(this::flush);
+            } catch (RejectedExecutionException closed) {
+                // an exchange still in flight while the adapter stops: the change stays in memory only
+                LOG.debug("PnP device store closed; a late change is not persisted");
+            }
         }
     }
 
