@@ -34,6 +34,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Hooks;
 import reactor.netty.DisposableServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Load run: N simulated agents doing complete WORK-REQUEST → WORK-RESPONSE → bye rounds, first against the real
@@ -114,11 +115,13 @@ public final class PnpLoadGenerator {
     }
 
     private static Result runAgainstCanned(int devices, int seconds, int warmup, int port) {
-        DisposableServer server = CannedPnpServer.bind("127.0.0.1", port).block(Duration.ofSeconds(30));
+        LoopResources loops = LoopResources.create("canned", LoopResources.DEFAULT_IO_WORKER_COUNT, true);
+        DisposableServer server = CannedPnpServer.bind("127.0.0.1", port, loops).block(Duration.ofSeconds(30));
         try {
             return drive("http://127.0.0.1:" + port, devices, seconds, warmup);
         } finally {
             server.disposeNow(Duration.ofSeconds(30));
+            loops.disposeLater().block(Duration.ofSeconds(30));
         }
     }
 
