@@ -223,6 +223,9 @@ public final class FileService implements Consumer<HttpServerRoutes> {
 
     private Mono<Void> count(HttpServerResponse response, String kind, String outcome, HttpResponseStatus status) {
         count(kind, outcome);
+        if ("not-found".equals(outcome)) {
+            LOG.info("PnP {} download refused: no such file, or a one-shot URL used, expired or unknown", kind);
+        }
         return response.status(status).send();
     }
 

@@ -199,11 +199,25 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
     }
 
     private Mono<Void> refuse(HttpServerResponse response, String endpoint, String reason, String udi,
-                              String detail) {
+                              String rawDetail) {
+        String detail = printable(rawDetail);
         metrics.rejected(reason);
         metrics.request(endpoint, "bad-request");
         LOG.warn("PnP {} refused ({}): {}", endpoint, reason, detail);
         return send(response, HttpResponseStatus.BAD_REQUEST, udi, new Fault(Fault.CLIENT, reason, detail), null);
+    }
+
+    /** Keeps control characters a document may smuggle into an error message out of logs and faults. */
+    private static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder clean = new StringBuilder(Math.min(text.length(), 512));
+        for (int i = 0; i < text.length() && clean.length() < 512; i++) {
+            char c = text.charAt(i);
+            clean.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        return clean.toString();
     }
 
     private Mono<Void> send(HttpServerResponse response, HttpResponseStatus status, String udi, Fault fault,
