@@ -1,5 +1,7 @@
 package io.tributary.pnp;
 
+import java.util.Map;
+
 import io.tributary.core.Message;
 import io.tributary.core.Router;
 import io.tributary.core.Topic;
@@ -17,6 +19,7 @@ final class RouterEvents implements ProvisioningEvents {
 
     /** Attribute value of {@link Message#ORIGIN} on everything this adapter publishes. */
     static final String ORIGIN = "pnp";
+    private static final Map<String, String> ATTRIBUTES = Map.of(Message.ORIGIN, ORIGIN);
 
     private final Router router;
     private final DeviceStore store;
@@ -28,13 +31,13 @@ final class RouterEvents implements ProvisioningEvents {
 
     @Override
     public void state(DeviceRecord device) {
-        router.publish(Message.builder(Topic.of("pnp", device.serial(), "state")).payload(store.encode(device))
-                .contentType("application/json").attribute(Message.ORIGIN, ORIGIN).retain(true).build());
+        router.publish(Message.builder(Topic.of("pnp", device.serial(), "state")).payload(store.json(device))
+                .contentType("application/json").attributes(ATTRIBUTES).retain(true).build());
     }
 
     @Override
     public void result(DeviceRecord device, Service service, byte[] document) {
         router.publish(Message.builder(Topic.of("pnp", device.serial(), service.id())).payload(document)
-                .contentType("text/xml").attribute(Message.ORIGIN, ORIGIN).retain(true).build());
+                .contentType("text/xml").attributes(ATTRIBUTES).retain(true).build());
     }
 }

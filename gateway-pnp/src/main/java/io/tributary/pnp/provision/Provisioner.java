@@ -52,6 +52,7 @@ public final class Provisioner implements PnpHandler {
     private final MeterRegistry registry;
     private final Scheduler clock;
     private final String advertisedUrl;
+    private final Map<String, Counter> stepCounters = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param plan the rules and retry policy
@@ -255,8 +256,9 @@ public final class Provisioner implements PnpHandler {
     }
 
     private void count(String service, boolean success) {
-        Counter.builder("tributary.pnp.step.results").tag("service", service).tag("success", Boolean.toString(success))
-                .description("PnP provisioning step results").register(registry).increment();
+        stepCounters.computeIfAbsent(service + '/' + success, key -> Counter.builder("tributary.pnp.step.results")
+                .tag("service", service).tag("success", Boolean.toString(success))
+                .description("PnP provisioning step results").register(registry)).increment();
     }
 
     private record Decision(ServiceRequest request, boolean isStep, DeviceState state) {

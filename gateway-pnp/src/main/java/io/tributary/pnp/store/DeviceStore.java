@@ -55,7 +55,7 @@ public final class DeviceStore {
     private final Scheduler thread;
     private final ObjectMapper json;
     private final Map<String, DeviceRecord> records = new ConcurrentHashMap<>();
-    private final Map<String, DeviceRecord> dirty = new ConcurrentHashMap<>();
+    private final Map<String, Encoded> dirty = new ConcurrentHashMap<>();
     private final Queue<PendingResult> newResults = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Map<DeviceState, AtomicLong> counts = new EnumMap<>(DeviceState.class);
@@ -108,7 +108,9 @@ public final class DeviceStore {
     }
 
     /**
-     * Changes one record atomically in memory and schedules its write; never waits for the disk.
+     * Changes one record atomically in memory and schedules its write; never waits for the disk. The new record is
+     * encoded here, on the caller's thread, so that {@link #json(DeviceRecord)} can hand the same bytes to a
+     * publisher.
      *
      * @param serial the device's serial
      * @param change maps the current record ({@code null} when new) to the new one; pure and quick
@@ -125,7 +127,7 @@ public final class DeviceStore {
                 counts.get(before[0].state()).decrementAndGet();
             }
             counts.get(after.state()).incrementAndGet();
-            dirty.put(serial, after);
+            dirty.put(serial, new Encoded(after, encode(after)));
             scheduleFlush();
         }
         return after;
@@ -216,6 +218,15 @@ public final class DeviceStore {
         }
     }
 
+    /**
+     * @param record a record returned by {@link #update}
+     * @return it as JSON; the bytes encoded by that update when they are still at hand, else a new encoding
+     */
+    public byte[] json(DeviceRecord record) {
+        Encoded latest = dirty.get(record.serial());
+        return latest != null && latest.record == record ? latest.json : encode(record);
+    }
+
     private void scheduleFlush() {
         if (flushScheduled.compareAndSet(false, true)) {
             try {
@@ -235,9 +246,9 @@ public final class DeviceStore {
         }
         try {
             for (String serial : dirty.keySet()) {
-                DeviceRecord record = dirty.remove(serial);
-                if (record != null) {
-                    devices.put(serial, encode(record));
+                Encoded latest = dirty.remove(serial);
+                if (latest != null) {
+                    devices.put(serial, latest.json);
                 }
             }
             PendingResult pending;
@@ -265,5 +276,9 @@ public final class DeviceStore {
     }
 
     private record PendingResult(String serial, int index, StepResult result) {
+    }
+
+    /** A record and its JSON, written by the store thread; the bytes are never modified. */
+    private record Encoded(DeviceRecord record, byte[] json) {
     }
 }
