@@ -42,8 +42,8 @@ import reactor.netty.resources.LoopResources;
  * Netty server answering with canned bodies (the ceiling for this machine and this load generator). Prints
  * rounds/s and p99 round latency for each and the ratio. Everything runs on loopback, bounded in time.
  *
- * <p>Arguments (all optional): {@code devices} (200), {@code seconds} measured per target and run (10),
- * {@code warmup} seconds per target and run (3), {@code port} of the gateway (18461; the canned server uses
+ * <p>Arguments (all optional): {@code devices} (100), {@code seconds} measured per target and run (6),
+ * {@code warmup} seconds per target and run (6), {@code port} of the gateway (18461; the canned server uses
  * port + 1), {@code runs} (3): after one unmeasured pass over both (JIT warm-up), the targets alternate run by
  * run and the medians are reported.
  */
@@ -57,9 +57,9 @@ public final class PnpLoadGenerator {
      * @throws Exception if a server cannot start
      */
     public static void main(String[] args) throws Exception {
-        int devices = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int devices = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         int port = args.length > 3 ? Integer.parseInt(args[3]) : 18461;
         int repeats = args.length > 4 ? Integer.parseInt(args[4]) : 3;
         // agents cancelled at the end of a run abort their in-flight exchanges; those errors are expected
