@@ -248,6 +248,24 @@ class PnpFlowTest {
     }
 
     @Test
+    @DisplayName("an agent's fault in answer to a step counts as a failed attempt with code XSVC:Client")
+    void agentFault() {
+        start(0, options(ProvisioningPlan.defaults()));
+        Http http = Http.to(baseUrl);
+        String udi = EDGE.toString();
+        io.tributary.pnp.xml.PnpWriter writer = io.tributary.pnp.xml.PnpWriter.create();
+        http.post("/pnp/WORK-REQUEST", writer.write(io.tributary.pnp.message.PnpMessage.of(udi, "c-9",
+                new io.tributary.pnp.message.WorkRequest(new io.tributary.pnp.message.DeviceId(udi, "R", false, false,
+                        null)))));
+        assertThat(http.post("/pnp/WORK-RESPONSE", writer.write(io.tributary.pnp.message.PnpMessage.of(udi, null,
+                new io.tributary.pnp.message.Fault("XSVC:Client", "cannot parse", null)))).status()).isEqualTo(200);
+        DeviceRecord device = record(EDGE.serial());
+        assertThat(device.state()).isEqualTo(DeviceState.RETRYING);
+        assertThat(device.lastResult().errorCode()).isEqualTo("XSVC:Client");
+        assertThat(retained("pnp/FTX1503AH3V/state")).contains("\"state\":\"RETRYING\"");
+    }
+
+    @Test
     @DisplayName("a gateway restart in the middle of a workflow continues the device where it was")
     void restartKeepsState() {
         PnpOptions options = options(plan(List.of(

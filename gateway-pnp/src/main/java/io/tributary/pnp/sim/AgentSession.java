@@ -1,15 +1,19 @@
 package io.tributary.pnp.sim;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.tributary.pnp.message.BackoffRequest;
 import io.tributary.pnp.message.Bye;
 import io.tributary.pnp.message.DeviceId;
+import io.tributary.pnp.message.Fault;
 import io.tributary.pnp.message.PnpMessage;
 import io.tributary.pnp.message.Service;
 import io.tributary.pnp.message.ServiceRequest;
 import io.tributary.pnp.message.ServiceResponse;
 import io.tributary.pnp.message.WorkRequest;
+import io.tributary.pnp.xml.PnpParseException;
 import io.tributary.pnp.xml.PnpReader;
 import io.tributary.pnp.xml.PnpWriter;
 import reactor.core.publisher.Flux;
@@ -61,7 +65,12 @@ final class AgentSession {
             if (reply.status != 200) {
                 return errorThenWait("WORK-REQUEST answered HTTP " + reply.status);
             }
-            PnpMessage message = READER.read(reply.body);
+            PnpMessage message;
+            try {
+                message = READER.read(reply.body);
+            } catch (PnpParseException unreadable) {
+                return fault(unreadable);
+            }
             if (!(message.body() instanceof ServiceRequest request)) {
                 return errorThenWait("WORK-REQUEST answered with " + message.body().getClass().getSimpleName());
             }
@@ -85,9 +94,17 @@ final class AgentSession {
             if (request instanceof BackoffRequest backoff) {
                 return Flux.just(answered).concatWith(obey(backoff));
             }
-            Flux<AgentEvent> done = Flux.just(answered);
-            return agent.afterBye.isZero() ? done : done.concatWith(pause(agent.afterBye));
+            return agent.afterBye.isZero() ? Flux.just(answered) : emitThenWait(answered, agent.afterBye);
         });
+    }
+
+    /** A request the agent cannot parse is answered with a fault without correlator, as Cisco agents do. */
+    private Flux<AgentEvent> fault(PnpParseException cause) {
+        byte[] fault = WRITER.write(PnpMessage.of(udiText, null, new Fault(Fault.CLIENT, "cannot parse the request",
+                cause.reason().tag())));
+        return post("/pnp/WORK-RESPONSE", fault).flatMapMany(reply -> reply.status == 200
+                ? Flux.just(event(AgentEvent.Kind.ERROR, null, false, null, 0, "request unreadable; fault sent"))
+                : errorThenWait("fault answered HTTP " + reply.status));
     }
 
     private Flux<AgentEvent> obey(BackoffRequest backoff) {
@@ -107,11 +124,26 @@ final class AgentSession {
     }
 
     private Flux<AgentEvent> waitFor(Duration wait, String reason) {
-        return Flux.just(event(AgentEvent.Kind.WAITING, null, true, wait, 0, reason)).concatWith(pause(wait));
+        return emitThenWait(event(AgentEvent.Kind.WAITING, null, true, wait, 0, reason), wait);
     }
 
-    private Mono<AgentEvent> pause(Duration wait) {
-        return Mono.delay(wait, agent.scheduler).then(Mono.empty());
+    /**
+     * Emits the event, then completes after the wait. The timer is set before the event goes out, so whoever
+     * reacts to the event (a test moving virtual time) always finds it set.
+     */
+    private Flux<AgentEvent> emitThenWait(AgentEvent announced, Duration wait) {
+        return Flux.create(sink -> {
+            // complete only when both happened: the event went out and the time passed
+            AtomicInteger pending = new AtomicInteger(2);
+            Runnable done = () -> {
+                if (pending.decrementAndGet() == 0) {
+                    sink.complete();
+                }
+            };
+            sink.onDispose(agent.scheduler.schedule(done, wait.toNanos(), TimeUnit.NANOSECONDS));
+            sink.next(announced);
+            done.run();
+        });
     }
 
     private AgentEvent event(AgentEvent.Kind kind, Service service, boolean success, Duration wait, long round,

@@ -16,8 +16,9 @@ import reactor.netty.resources.ConnectionProvider;
  * A reactive PnP agent that behaves like a Cisco device, as an immutable definition (every method returns a
  * changed copy). {@link #run()} says HELLO, then polls {@code /pnp/WORK-REQUEST}, performs each service with a
  * plausible response (downloading and checking configs and images it is sent), answers on
- * {@code /pnp/WORK-RESPONSE}, polls again right after the bye, obeys backoff and stops at terminate. After an
- * error it waits its poll interval, 30 s by default as Cisco agents do. Waits run on the given scheduler, so tests
+ * {@code /pnp/WORK-RESPONSE}, polls again right after the bye, obeys backoff and stops at terminate. A request it
+ * cannot parse is answered with a fault. After an error it waits its poll interval, 30 s by default as Cisco
+ * agents do. Waits run on the given scheduler, so tests
  * drive them with virtual time.
  */
 public final class SimulatedAgent {

@@ -135,6 +135,21 @@ class PnpServerTest {
     }
 
     @Test
+    @DisplayName("pnp.md errors: an agent's fault (no correlator) answers the outstanding request and gets bye")
+    void agentFault() {
+        http.post("/pnp/WORK-REQUEST", workRequest("corr-f", false));
+        String fault = new String(writer.write(PnpMessage.of(UDI, null,
+                new io.tributary.pnp.message.Fault("XSVC:Client", "cannot parse", null))));
+        Http.Reply bye = http.post("/pnp/WORK-RESPONSE", fault);
+        assertThat(bye.status()).isEqualTo(200);
+        assertThat(bye.body()).contains("correlator=\"corr-f\"").contains("<bye/>");
+        assertThat(responses).hasSize(1);
+        assertThat(responses.get(0).message().body()).isInstanceOf(io.tributary.pnp.message.Fault.class);
+        assertThat(http.post("/pnp/WORK-RESPONSE", fault).status()).as("nothing outstanding any more")
+                .isEqualTo(400);
+    }
+
+    @Test
     @DisplayName("a handler with no work answers a 15-minute callbackAfter backoff")
     void noWork() {
         next.set(null);
