@@ -96,7 +96,7 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
             LOG.warn("PnP work request from {} refused: {} devices already have a request outstanding", serial,
                     config.maxDevices);
             return send(response, HttpResponseStatus.SERVICE_UNAVAILABLE, contact.message().udi(),
-                    new Fault(Fault.SERVER, "server busy", null), null);
+                    new Fault(Fault.SERVER, "server busy", null));
         }
         Credentials login = null;
         if (work.deviceId().authRequired() && config.credentials != null) {
@@ -132,6 +132,7 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
                         return refuse(response, "work-response", "correlator", message.udi(),
                                 "the outstanding request was replaced while this response was read");
                     }
+                    metrics.serviceTime(pending.request().service().id(), System.nanoTime() - pending.sentAtNanos());
                     return config.handler.workResponse(contact, pending)
                             .then(Mono.defer(() -> {
                                 metrics.request("work-response", "ok");
@@ -177,7 +178,7 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
             metrics.request(endpoint, "too-large");
             LOG.warn("PnP {} refused: {}", endpoint, failure.getMessage());
             return send(response, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, NO_UDI,
-                    new Fault(Fault.CLIENT, "body too large", failure.getMessage()), null);
+                    new Fault(Fault.CLIENT, "body too large", failure.getMessage()));
         }
         if (failure instanceof PnpParseException parse) {
             return refuse(response, endpoint, parse.reason().tag(), NO_UDI, parse.getMessage());
@@ -195,7 +196,7 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
         metrics.request(endpoint, "error");
         LOG.error("PnP {} failed in the handler", endpoint, failure);
         return send(response, HttpResponseStatus.INTERNAL_SERVER_ERROR, NO_UDI,
-                new Fault(Fault.SERVER, "internal error", null), null);
+                new Fault(Fault.SERVER, "internal error", null));
     }
 
     private Mono<Void> refuse(HttpServerResponse response, String endpoint, String reason, String udi,
@@ -204,7 +205,7 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
         metrics.rejected(reason);
         metrics.request(endpoint, "bad-request");
         LOG.warn("PnP {} refused ({}): {}", endpoint, reason, detail);
-        return send(response, HttpResponseStatus.BAD_REQUEST, udi, new Fault(Fault.CLIENT, reason, detail), null);
+        return send(response, HttpResponseStatus.BAD_REQUEST, udi, new Fault(Fault.CLIENT, reason, detail));
     }
 
     /** Keeps control characters a document may smuggle into an error message out of logs and faults. */
@@ -220,9 +221,9 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
         return clean.toString();
     }
 
-    private Mono<Void> send(HttpServerResponse response, HttpResponseStatus status, String udi, Fault fault,
-                            String correlator) {
-        return sendXml(response, status, writer.write(PnpMessage.of(udi, correlator, fault)));
+    private Mono<Void> send(HttpServerResponse response, HttpResponseStatus status, String udi, Fault fault) {
+        // a fault carries no correlator
+        return sendXml(response, status, writer.write(PnpMessage.of(udi, null, fault)));
     }
 
     private static Mono<Void> sendXml(HttpServerResponse response, HttpResponseStatus status, byte[] document) {

@@ -113,6 +113,8 @@ class PnpServerTest {
         assertThat(responses).hasSize(1);
         assertThat(responses.get(0).serial()).isEqualTo("FDO1703P2EB");
         assertThat(responses.get(0).remoteAddress().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(registry.find("tributary.pnp.service.time").tag("service", "device-info").timer().count())
+                .isEqualTo(1);
     }
 
     @Test
