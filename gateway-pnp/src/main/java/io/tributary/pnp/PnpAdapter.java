@@ -57,7 +57,8 @@ public final class PnpAdapter implements Adapter {
             FileService files = new FileService(options.resolvedFilesDirectory(), options.oneShotUrls,
                     options.oneShotTtl, 10_000, registry, () -> options.clock.now(TimeUnit.MILLISECONDS));
             Provisioner provisioner = new Provisioner(options.plan, store, files,
-                    new RouterEvents(context.router(), store), registry, options.clock, options.advertisedUrl);
+                    new RouterEvents(context.router(), store), registry, options.clock, options.advertisedUrl,
+                    options.maxDevices);
             List<Meter> gauges = provisioner.bindDeviceGauges();
             PnpServer server = PnpServer.create().handler(provisioner).maxBody(options.maxBody)
                     .maxDevices(options.maxDevices).credentials(options.credentials)

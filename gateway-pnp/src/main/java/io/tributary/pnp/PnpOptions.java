@@ -13,7 +13,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Immutable settings of the {@link PnpAdapter}; every method returns a changed copy. Defaults: data directory
  * {@code data/pnp}, files from {@code data/pnp/files}, {@link ProvisioningPlan#defaults()}, bodies up to 256 KiB,
- * at most 100,000 devices with a request outstanding, no device credentials (and never over plain HTTP), file
+ * at most 100,000 devices, no device credentials (and never over plain HTTP), file
  * URLs based on each request's {@code Host} header, plain (reusable) file URLs, one-shot URLs valid 1 h, no
  * HTTPS listener, and the parallel scheduler's clock.
  */
@@ -99,7 +99,8 @@ public final class PnpOptions {
     }
 
     /**
-     * @param devices most devices with a request outstanding; default 100,000
+     * @param devices most devices known to the store and most with a request outstanding; more get 503; default
+     *                100,000
      * @return a new options reference
      */
     public PnpOptions maxDevices(int devices) {

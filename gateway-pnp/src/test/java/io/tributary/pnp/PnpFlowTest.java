@@ -248,6 +248,27 @@ class PnpFlowTest {
     }
 
     @Test
+    @DisplayName("a new device beyond max-devices gets 503 with a fault; known devices go on being served")
+    void deviceCap() {
+        start(0, options(ProvisioningPlan.defaults()).maxDevices(1));
+        StepVerifier.create(agent(EDGE).run())
+                .expectNextMatches(kind(AgentEvent.Kind.HELLO))
+                .expectNextMatches(answered(Service.DEVICE_INFO, true))
+                .thenCancel().verify(TIMEOUT);
+        StepVerifier.create(agent(new Udi("C9300-24T", "", "FOC2233X0AB")).run())
+                .expectNextMatches(kind(AgentEvent.Kind.HELLO))
+                .expectNextMatches(event -> event.kind() == AgentEvent.Kind.ERROR && event.detail().contains("503"))
+                .expectNextMatches(waiting(SimulatedAgent.DEFAULT_POLL))
+                .thenCancel().verify(TIMEOUT);
+        assertThat(count("tributary.pnp.rejected", "reason", "capacity")).isEqualTo(1);
+        assertThat(adapter.store().size()).isEqualTo(1);
+        StepVerifier.create(agent(EDGE).run())
+                .expectNextMatches(kind(AgentEvent.Kind.HELLO))
+                .expectNextMatches(answered(Service.BACKOFF, true))
+                .thenCancel().verify(TIMEOUT);
+    }
+
+    @Test
     @DisplayName("an agent's fault in answer to a step counts as a failed attempt with code XSVC:Client")
     void agentFault() {
         start(0, options(ProvisioningPlan.defaults()));

@@ -20,7 +20,8 @@ import io.tributary.pnp.message.Service;
  * @param filesDir directory of config templates, images and other files served under {@code /pnp/files/}; empty
  *                 means {@code <data-dir>/files}; default empty
  * @param maxBody largest PnP request body, larger ones get 413; default 256KiB
- * @param maxDevices most devices with a request outstanding at once, more get 503; default 100000
+ * @param maxDevices most devices known (and with a request outstanding); a new device beyond that gets 503;
+ *                   default 100000
  * @param advertisedUrl base URL devices download files from (e.g. behind NAT); empty means scheme and Host header
  *                      of each work request; default empty
  * @param oneShotUrls whether file URLs are served once and only to the device they were offered to; default false

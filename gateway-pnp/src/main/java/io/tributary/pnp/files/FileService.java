@@ -9,7 +9,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,7 +53,7 @@ public final class FileService implements Consumer<HttpServerRoutes> {
     private final int maxOffers;
     private final MeterRegistry registry;
     private final LongSupplier clockMillis;
-    private final Map<String, byte[]> rendered = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> rendered;
     private final Map<String, Offer> offers = new ConcurrentHashMap<>();
     private final Map<String, Cached> checksums = new ConcurrentHashMap<>();
 
@@ -59,7 +61,7 @@ public final class FileService implements Consumer<HttpServerRoutes> {
      * @param root the directory files and templates are read from (need not exist until a file is offered)
      * @param oneShot whether offered URLs are one-shot and bound to the device's address
      * @param oneShotTtl how long an unused one-shot URL stays valid
-     * @param maxOffers most one-shot URLs open at once
+     * @param maxOffers most one-shot URLs open at once, and most rendered configurations kept for download
      * @param registry where {@code tributary.pnp.files{kind,outcome}} is counted
      * @param clockMillis the clock for expiry, in epoch milliseconds
      */
@@ -71,6 +73,15 @@ public final class FileService implements Consumer<HttpServerRoutes> {
         this.maxOffers = maxOffers;
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
+        // rendered configs are kept for the devices that fetch them, the least recently offered dropped first
+        this.rendered = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+                return size() > maxOffers;
+            }
+        });
     }
 
     /** @return the directory files are read from */

@@ -23,6 +23,7 @@ import io.tributary.pnp.message.Udi;
 import io.tributary.pnp.message.WorkRequest;
 import io.tributary.pnp.server.PnpContact;
 import io.tributary.pnp.server.PnpHandler;
+import io.tributary.pnp.server.ServerBusyException;
 import io.tributary.pnp.server.ServiceRequestRecord;
 import io.tributary.pnp.store.DeviceRecord;
 import io.tributary.pnp.store.DeviceState;
@@ -52,6 +53,7 @@ public final class Provisioner implements PnpHandler {
     private final MeterRegistry registry;
     private final Scheduler clock;
     private final String advertisedUrl;
+    private final int maxDevices;
     private final Map<String, Counter> stepCounters = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
@@ -63,9 +65,12 @@ public final class Provisioner implements PnpHandler {
      * @param clock whose {@code now()} dates contacts and retries
      * @param advertisedUrl the base URL devices use for files (NAT-aware), or {@code null} to take scheme and
      *                      {@code Host} header of each work request
+     * @param maxDevices most devices the store holds; a new device beyond that is refused with
+     *                   {@link ServerBusyException} (503)
      */
     public Provisioner(ProvisioningPlan plan, DeviceStore store, FileService files, ProvisioningEvents events,
-                       MeterRegistry registry, Scheduler clock, String advertisedUrl) {
+                       MeterRegistry registry, Scheduler clock, String advertisedUrl, int maxDevices) {
+        this.maxDevices = maxDevices;
         this.plan = Objects.requireNonNull(plan, "plan");
         this.store = Objects.requireNonNull(store, "store");
         this.files = Objects.requireNonNull(files, "files");
@@ -103,6 +108,10 @@ public final class Provisioner implements PnpHandler {
         String correlator = contact.message().correlator();
         return Mono.defer(() -> {
             long now = now();
+            if (store.size() >= maxDevices && !store.contains(udi.serial())) {
+                return Mono.error(new ServerBusyException("device store full (" + maxDevices + " devices); "
+                        + udi.serial() + " refused"));
+            }
             DeviceRecord device = store.update(udi.serial(), current -> {
                 DeviceRecord touched = current == null
                         ? DeviceRecord.first(udi.serial(), contact.message().udi(), udi.pid(), now) : current;

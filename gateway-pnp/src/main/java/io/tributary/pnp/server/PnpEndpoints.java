@@ -187,6 +187,13 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
             // a UDI without a usable serial, or a Content-Length that is not a number
             return refuse(response, endpoint, "invalid", NO_UDI, failure.getMessage());
         }
+        if (failure instanceof ServerBusyException) {
+            metrics.rejected("capacity");
+            metrics.request(endpoint, "unavailable");
+            LOG.warn("PnP {} refused: {}", endpoint, failure.getMessage());
+            return send(response, HttpResponseStatus.SERVICE_UNAVAILABLE, NO_UDI,
+                    new Fault(Fault.SERVER, "server busy", failure.getMessage()));
+        }
         if (failure instanceof AbortedException) {
             // the agent went away mid-exchange: nothing to answer, nothing wrong on this side
             metrics.request(endpoint, "aborted");

@@ -108,6 +108,14 @@ public final class DeviceStore {
     }
 
     /**
+     * @param serial the device's serial
+     * @return whether the device was ever seen; from memory
+     */
+    public boolean contains(String serial) {
+        return records.containsKey(serial);
+    }
+
+    /**
      * Changes one record atomically in memory and schedules its write; never waits for the disk. The new record is
      * encoded here, on the caller's thread, so that {@link #json(DeviceRecord)} can hand the same bytes to a
      * publisher.
