@@ -1,9 +1,11 @@
 package io.tributary.pnp.server;
 
 import java.net.InetSocketAddress;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.tributary.core.http.HttpBodies;
 import io.tributary.pnp.message.BackoffRequest;
@@ -36,6 +38,7 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
     private static final Logger LOG = LoggerFactory.getLogger(PnpEndpoints.class);
     private static final String TEXT_XML = "text/xml";
     private static final String NO_UDI = "";
+    private static final Set<String> WORK_PATHS = Set.of("/pnp/WORK-REQUEST", "/pnp/WORK-RESPONSE");
 
     private final PnpServer config;
     private final PnpReader reader;
@@ -56,8 +59,25 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
                 .post("/pnp/HELLO", (request, response) -> hello(response))
                 .head("/pnp/HELLO", (request, response) -> hello(response))
                 .post("/pnp/WORK-REQUEST", this::workRequest)
-                .post("/pnp/WORK-RESPONSE", this::workResponse);
+                .post("/pnp/WORK-RESPONSE", this::workResponse)
+                .route(request -> WORK_PATHS.contains(pathOf(request.uri())) && request.method() != HttpMethod.POST,
+                        this::methodNotAllowed);
         config.extraRoutes.forEach(extra -> extra.accept(routes));
+    }
+
+    private static String pathOf(String uri) {
+        int query = uri.indexOf('?');
+        return query < 0 ? uri : uri.substring(0, query);
+    }
+
+    private Mono<Void> methodNotAllowed(HttpServerRequest request, HttpServerResponse response) {
+        metrics.rejected("method");
+        metrics.request(pathOf(request.uri()).endsWith("REQUEST") ? "work-request" : "work-response",
+                "method-not-allowed");
+        LOG.warn("PnP {} {} refused: only POST is allowed", request.method(), pathOf(request.uri()));
+        response.header(HttpHeaderNames.ALLOW, "POST");
+        return sendXml(response, HttpResponseStatus.METHOD_NOT_ALLOWED, writer.write(PnpMessage.of(NO_UDI, null,
+                new Fault(Fault.CLIENT, "method not allowed", "use POST"))));
     }
 
     /** @return how many devices currently owe an answer to a request */

@@ -195,6 +195,10 @@ class PnpServerTest {
         assertThat(count("tributary.pnp.rejected", "reason", "refused")).isEqualTo(2);
         assertThat(count("tributary.pnp.rejected", "reason", "unexpected-body")).isEqualTo(1);
         assertThat(count("tributary.pnp.rejected", "reason", "invalid")).isEqualTo(1);
+        Http.Reply get = http.get("/pnp/WORK-REQUEST");
+        assertThat(get.status()).isEqualTo(405);
+        assertThat(get.body()).contains("urn:cisco:pnp:fault");
+        assertThat(count("tributary.pnp.rejected", "reason", "method")).isEqualTo(1);
         assertThat(http.post("/pnp/WORK-REQUEST", workRequest("after", false)).status()).isEqualTo(200);
     }
 
