@@ -145,8 +145,8 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
                     ServiceRequestRecord pending = outstanding.get(contact.serial());
                     String mismatch = mismatch(message, pending);
                     if (mismatch != null) {
-                        LOG.warn("PnP response from {} refused: {}", contact.serial(), mismatch);
-                        return refuse(response, "work-response", "correlator", message.udi(), mismatch);
+                        return refuse(response, "work-response", "correlator", message.udi(),
+                                "device " + contact.serial() + ": " + mismatch);
                     }
                     if (!outstanding.complete(contact.serial(), pending)) {
                         return refuse(response, "work-response", "correlator", message.udi(),
