@@ -102,6 +102,7 @@ public final class FileService implements Consumer<HttpServerRoutes> {
     public Mono<FileSource> offerConfig(String template, Map<String, String> variables, String serial,
                                         String baseUrl, InetAddress device) {
         return Mono.fromCallable(() -> {
+            requireBase(baseUrl);
             String text = Files.readString(resolve(template), StandardCharsets.UTF_8);
             byte[] content;
             try {
@@ -129,6 +130,7 @@ public final class FileService implements Consumer<HttpServerRoutes> {
      */
     public Mono<FileSource> offerFile(String name, String baseUrl, InetAddress device) {
         return Mono.fromCallable(() -> {
+            requireBase(baseUrl);
             Path file = resolve(name);
             long size = Files.size(file);
             long modified = Files.getLastModifiedTime(file).toMillis();
@@ -141,6 +143,13 @@ public final class FileService implements Consumer<HttpServerRoutes> {
                     : baseUrl + "/pnp/files/file/" + name;
             return new FileSource(url, cached.md5);
         }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static void requireBase(String baseUrl) {
+        if (baseUrl == null) {
+            throw new IllegalStateException("no file URL can be built: the request had no Host header and no"
+                    + " advertised URL is configured");
+        }
     }
 
     private String offer(Offer offer) {

@@ -193,12 +193,13 @@ public final class Provisioner implements PnpHandler {
                 contact.remoteAddress() == null ? null : contact.remoteAddress().getAddress(), files);
     }
 
+    /** @return the advertised URL, else scheme and Host of the request, else {@code null} (file steps then fail) */
     private String baseUrl(PnpContact contact) {
         if (advertisedUrl != null) {
             return advertisedUrl;
         }
         if (contact.host() == null || contact.host().isBlank()) {
-            throw new IllegalStateException("the work request has no Host header and no advertised URL is set");
+            return null;
         }
         return (contact.secure() ? "https://" : "http://") + contact.host();
     }

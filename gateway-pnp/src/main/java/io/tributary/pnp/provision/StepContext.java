@@ -11,7 +11,8 @@ import io.tributary.pnp.files.FileService;
  * @param serial the device's serial
  * @param variables template variables: the plan's, the rule's, then {@code serial}, {@code pid}, {@code vid},
  *                  {@code udi} and {@code hostname}
- * @param baseUrl where the device reaches this server's files, e.g. {@code http://10.0.0.1:8080}
+ * @param baseUrl where the device reaches this server's files, e.g. {@code http://10.0.0.1:8080}, or {@code null}
+ *                when neither an advertised URL nor a {@code Host} header says
  * @param device the device's address (for one-shot URLs), or {@code null}
  * @param files the file service
  */
