@@ -61,6 +61,7 @@ public final class GatewayApplication {
         if (coap != null) {
             adapters.add(coap);
         }
+        PnpWiring.adapter(config.pnp()).ifPresent(adapters::add);
         UpnpWiring.adapter(config.upnp()).ifPresent(adapters::add);
         return adapters;
     }

@@ -16,6 +16,7 @@ final class ConfigValidator {
         positive("router.request-timeout", config.router().requestTimeout());
         positive("shutdown.timeout", config.shutdown().timeout());
         coap(config.coap());
+        PnpSettingsValidator.validate(config.pnp());
         UpnpSettings.validate(config.upnp());
     }
 

@@ -13,10 +13,11 @@ import io.tributary.core.Overflow;
  * @param router routing core settings
  * @param shutdown graceful stop settings
  * @param coap the CoAP adapter
+ * @param pnp Cisco Network Plug and Play
  * @param upnp UPnP eventing (GENA) settings
  */
 public record GatewayConfig(Http http, Logging logging, RouterSettings router, Shutdown shutdown,
-                            CoapSettings coap, UpnpSettings upnp) {
+                            CoapSettings coap, PnpSettings pnp, UpnpSettings upnp) {
 
     /**
      * The shared HTTP listener serving PnP, GENA and the admin endpoints.

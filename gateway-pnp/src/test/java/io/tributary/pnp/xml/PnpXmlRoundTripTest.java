@@ -1,0 +1,71 @@
+package io.tributary.pnp.xml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+
+import io.tributary.pnp.message.PnpMessage;
+import io.tributary.pnp.message.ServiceResponse;
+import io.tributary.pnp.testing.SampleMessages;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PnpXmlRoundTripTest {
+
+    private final PnpWriter writer = PnpWriter.create();
+    private final PnpReader reader = PnpReader.create();
+
+    static Stream<PnpMessage> messages() {
+        Stream<PnpMessage> responses = SampleMessages.responses().stream()
+                .map(response -> PnpMessage.of(SampleMessages.UDI, SampleMessages.CORRELATOR, response));
+        return Stream.concat(SampleMessages.requestMessages().stream(), responses);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("messages")
+    @DisplayName("every message reads back equal to what was written")
+    void roundTrip(PnpMessage message) {
+        assertThat(reader.read(writer.write(message))).isEqualTo(message);
+    }
+
+    @Test
+    @DisplayName("written bodies use default namespaces and no prefixes, as Cisco's samples do")
+    void defaultNamespaces() {
+        String xml = new String(writer.write(SampleMessages.requestMessages().get(0)), StandardCharsets.UTF_8);
+        assertThat(xml).startsWith("<?xml version='1.0' encoding='UTF-8'?>")
+                .contains("<pnp xmlns=\"urn:cisco:pnp\" version=\"1.0\" udi=\"PID:CISCO2921/K9,VID:,SN:FTX1503AH3V\"")
+                .contains("<request xmlns=\"urn:cisco:pnp:device-info\" correlator=\"CiscoPnP-1.0-1465-25A1212C\">")
+                .contains("<deviceInfo type=\"image\"")
+                .doesNotContain("ns1:").doesNotContain("xmlns:");
+    }
+
+    @Test
+    @DisplayName("a bye carries the correlator in urn:cisco:pnp:work-info")
+    void byeShape() {
+        PnpMessage bye = SampleMessages.requestMessages().get(SampleMessages.requestMessages().size() - 2);
+        String xml = new String(writer.write(bye), StandardCharsets.UTF_8);
+        assertThat(xml).contains("<info xmlns=\"urn:cisco:pnp:work-info\" correlator=\"CiscoPnP-1.0-1465-25A1212C\">"
+                + "<workInfo><bye/></workInfo></info>");
+    }
+
+    @Test
+    @DisplayName("a password is written to the envelope but never shown by toString")
+    void credentialsHidden() {
+        PnpMessage withLogin = SampleMessages.requestMessages().get(0);
+        assertThat(new String(writer.write(withLogin), StandardCharsets.UTF_8)).contains("pwd=\"s3cret\"");
+        assertThat(withLogin.toString()).doesNotContain("s3cret").contains("pwd=****");
+        assertThat(withLogin.credentials().toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    @DisplayName("a response result is available typed")
+    void typedResult() {
+        ServiceResponse response = SampleMessages.responses().get(0);
+        assertThat(response.result(io.tributary.pnp.message.DeviceInfo.class).hardware().platformName())
+                .isEqualTo("CISCO2921/K9");
+        assertThat(response.result(io.tributary.pnp.message.Topology.class)).isNull();
+    }
+}
