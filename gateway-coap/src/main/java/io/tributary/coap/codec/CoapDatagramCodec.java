@@ -36,6 +36,13 @@ public final class CoapDatagramCodec
         this.maxDatagramSize = maxDatagramSize;
     }
 
+    /** Only addressed CoAP messages are encoded; datagrams the stack already encoded pass through. */
+    @Override
+    public boolean acceptOutboundMessage(Object message) {
+        return message instanceof AddressedEnvelope && ((AddressedEnvelope<?, ?>) message).content()
+                instanceof CoapMessage;
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, DatagramPacket packet, List<Object> out) {
         ByteBuf content = packet.content();
@@ -59,14 +66,26 @@ public final class CoapDatagramCodec
     @Override
     protected void encode(ChannelHandlerContext ctx, AddressedEnvelope<CoapMessage, InetSocketAddress> envelope,
                           List<Object> out) {
-        CoapMessage message = envelope.content();
-        ByteBuf buffer = ctx.alloc().ioBuffer(CoapCodec.maxEncodedSize(message));
+        out.add(datagram(ctx.alloc(), envelope.content(), envelope.recipient()));
+    }
+
+    /**
+     * Encodes a message into a datagram.
+     *
+     * @param allocator where the buffer comes from
+     * @param message the message
+     * @param recipient where it goes
+     * @return the datagram, owning its buffer
+     */
+    public static DatagramPacket datagram(io.netty.buffer.ByteBufAllocator allocator, CoapMessage message,
+                                          InetSocketAddress recipient) {
+        ByteBuf buffer = allocator.ioBuffer(CoapCodec.maxEncodedSize(message));
         try {
             CoapCodec.encode(message, buffer);
         } catch (RuntimeException e) {
             buffer.release();
             throw e;
         }
-        out.add(new DatagramPacket(buffer, envelope.recipient(), envelope.sender()));
+        return new DatagramPacket(buffer, recipient);
     }
 }

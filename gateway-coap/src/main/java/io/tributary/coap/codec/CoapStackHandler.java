@@ -4,8 +4,8 @@ import java.net.InetSocketAddress;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.DefaultAddressedEnvelope;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
 import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.stack.CoapStack;
 import io.tributary.coap.stack.Outbound;
@@ -68,13 +68,13 @@ public final class CoapStackHandler extends SimpleChannelInboundHandler<CoapInbo
 
     @Override
     public void send(CoapMessage message, InetSocketAddress recipient) {
-        DefaultAddressedEnvelope<CoapMessage, InetSocketAddress> envelope =
-                new DefaultAddressedEnvelope<>(message, recipient);
+        // Encoded here rather than by the codec's encoder: one pipeline step less on the hot path.
+        DatagramPacket datagram = CoapDatagramCodec.datagram(channel.alloc(), message, recipient);
         if (reading && channel.eventLoop().inEventLoop()) {
             unflushed = true;
-            channel.write(envelope, channel.voidPromise());
+            channel.write(datagram, channel.voidPromise());
         } else {
-            channel.writeAndFlush(envelope, channel.voidPromise());
+            channel.writeAndFlush(datagram, channel.voidPromise());
         }
     }
 

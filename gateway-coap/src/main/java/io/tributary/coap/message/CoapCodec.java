@@ -1,5 +1,7 @@
 package io.tributary.coap.message;
 
+import java.util.Arrays;
+
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -25,14 +27,28 @@ public final class CoapCodec {
      * @throws CoapFormatException when the bytes are not a well-formed message
      */
     public static CoapMessage decode(ByteBuf in) throws CoapFormatException {
-        int index = in.readerIndex();
-        int end = in.writerIndex();
-        if (end - index < 4) {
+        // One bounds and liveness check for the whole datagram, instead of one per byte read.
+        byte[] datagram = new byte[in.readableBytes()];
+        in.getBytes(in.readerIndex(), datagram);
+        return decode(datagram);
+    }
+
+    /**
+     * Decodes one whole datagram held in an array.
+     *
+     * @param in the datagram bytes
+     * @return the message
+     * @throws CoapFormatException when the bytes are not a well-formed message
+     */
+    public static CoapMessage decode(byte[] in) throws CoapFormatException {
+        int index = 0;
+        int end = in.length;
+        if (end < 4) {
             throw new CoapFormatException(FormatError.TRUNCATED_HEADER, null, -1);
         }
-        int first = in.getUnsignedByte(index);
-        int code = in.getUnsignedByte(index + 1);
-        int messageId = in.getUnsignedShort(index + 2);
+        int first = in[0] & 0xff;
+        int code = in[1] & 0xff;
+        int messageId = ((in[2] & 0xff) << 8) | (in[3] & 0xff);
         if ((first >> 6) != VERSION) {
             // §3: unknown versions are silently ignored, so the type is not reported for a reset.
             throw new CoapFormatException(FormatError.BAD_VERSION, null, messageId);
@@ -61,8 +77,7 @@ public final class CoapCodec {
         }
         byte[] token = CoapMessage.NO_BYTES;
         if (tokenLength > 0) {
-            token = new byte[tokenLength];
-            in.getBytes(index, token);
+            token = Arrays.copyOfRange(in, index, index + tokenLength);
             index += tokenLength;
         }
         int[] numbers = null;
@@ -71,13 +86,12 @@ public final class CoapCodec {
         int number = 0;
         byte[] payload = CoapMessage.NO_BYTES;
         while (index < end) {
-            int header = in.getUnsignedByte(index++);
+            int header = in[index++] & 0xff;
             if (header == PAYLOAD_MARKER) {
                 if (index == end) {
                     throw new CoapFormatException(FormatError.EMPTY_PAYLOAD_AFTER_MARKER, type, messageId);
                 }
-                payload = new byte[end - index];
-                in.getBytes(index, payload);
+                payload = Arrays.copyOfRange(in, index, end);
                 break;
             }
             int delta = header >> 4;
@@ -90,7 +104,7 @@ public final class CoapCodec {
                 if (end - index < extra) {
                     throw new CoapFormatException(FormatError.TRUNCATED_OPTION_EXTENSION, type, messageId);
                 }
-                delta = delta == 13 ? in.getUnsignedByte(index) + 13 : in.getUnsignedShort(index) + 269;
+                delta = delta == 13 ? (in[index] & 0xff) + 13 : unsignedShort(in, index) + 269;
                 index += extra;
             }
             if (length >= 13) {
@@ -98,7 +112,7 @@ public final class CoapCodec {
                 if (end - index < extra) {
                     throw new CoapFormatException(FormatError.TRUNCATED_OPTION_EXTENSION, type, messageId);
                 }
-                length = length == 13 ? in.getUnsignedByte(index) + 13 : in.getUnsignedShort(index) + 269;
+                length = length == 13 ? (in[index] & 0xff) + 13 : unsignedShort(in, index) + 269;
                 index += extra;
             }
             number += delta;
@@ -110,16 +124,15 @@ public final class CoapCodec {
             }
             byte[] value = CoapMessage.NO_BYTES;
             if (length > 0) {
-                value = new byte[length];
-                in.getBytes(index, value);
+                value = Arrays.copyOfRange(in, index, index + length);
                 index += length;
             }
             if (numbers == null) {
                 numbers = new int[4];
                 values = new byte[4][];
             } else if (count == numbers.length) {
-                numbers = java.util.Arrays.copyOf(numbers, count * 2);
-                values = java.util.Arrays.copyOf(values, count * 2);
+                numbers = Arrays.copyOf(numbers, count * 2);
+                values = Arrays.copyOf(values, count * 2);
             }
             numbers[count] = number;
             values[count] = value;
@@ -127,6 +140,10 @@ public final class CoapCodec {
         }
         CoapOptions options = count == 0 ? CoapOptions.EMPTY : new CoapOptions(numbers, values, count);
         return new CoapMessage(type, code, messageId, token, options, payload);
+    }
+
+    private static int unsignedShort(byte[] in, int index) {
+        return ((in[index] & 0xff) << 8) | (in[index + 1] & 0xff);
     }
 
     /**
