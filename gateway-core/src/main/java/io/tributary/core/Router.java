@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
+import io.tributary.core.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.CoreSubscriber;
@@ -24,6 +25,7 @@ import reactor.core.publisher.Mono;
 public final class Router {
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    private static final RateLimitedLog REFUSALS = new RateLimitedLog(LOG, 10, java.util.concurrent.TimeUnit.SECONDS);
 
     private final RouterOptions options;
     private final TopicTrie<SubscriberQueue> subscriptions = new TopicTrie<>();
@@ -90,7 +92,8 @@ public final class Router {
         if (retainedCount.incrementAndGet() > options.maxRetained()) {
             retainedCount.decrementAndGet();
             stats.retainedRefused.increment();
-            LOG.warn("retained value for '{}' refused: {} topics already hold one", topic, options.maxRetained());
+            REFUSALS.warn("retained value for '{}' refused: {} topics already hold one (router.max-retained)", topic,
+                    options.maxRetained());
             return;
         }
         if (retained.put(topic, message) != null) {

@@ -8,6 +8,7 @@ import io.tributary.coap.message.CoapFormatException;
 import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.message.CoapType;
 import io.tributary.core.time.Timer;
+import io.tributary.core.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -10,6 +10,7 @@ import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.message.CoapOption;
 import io.tributary.coap.message.CoapOptions;
 import io.tributary.coap.message.CoapType;
+import io.tributary.core.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Fuseable;

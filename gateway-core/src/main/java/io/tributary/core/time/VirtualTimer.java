@@ -6,7 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link Timer} whose clock moves only when {@link #advance(Duration)} is called; due tasks then run on the
- * caller's thread in deadline order (ties in scheduling order). For tests and benchmarks; not thread-safe.
+ * advancing thread in deadline order (ties in scheduling order). For tests and benchmarks. Thread-safe: event-loop
+ * threads may schedule and cancel while a test thread advances; tasks run outside the timer's lock.
  */
 public final class VirtualTimer implements Timer {
 
@@ -15,13 +16,13 @@ public final class VirtualTimer implements Timer {
     private long sequence;
 
     @Override
-    public long nanoTime() {
+    public synchronized long nanoTime() {
         return now;
     }
 
     @Override
-    public Timeout schedule(Runnable task, long delay, TimeUnit unit) {
-        Task entry = new Task(now + Math.max(0, unit.toNanos(delay)), sequence++, task);
+    public synchronized Timeout schedule(Runnable task, long delay, TimeUnit unit) {
+        Task entry = new Task(this, now + Math.max(0, unit.toNanos(delay)), sequence++, task);
         queue.add(entry);
         return entry;
     }
@@ -32,21 +33,34 @@ public final class VirtualTimer implements Timer {
      * @param duration how far to move
      */
     public void advance(Duration duration) {
-        long target = now + duration.toNanos();
+        long target;
+        synchronized (this) {
+            target = now + duration.toNanos();
+        }
+        Task next;
+        while ((next = nextDue(target)) != null) {
+            next.task.run();
+        }
+        synchronized (this) {
+            now = Math.max(now, target);
+        }
+    }
+
+    private synchronized Task nextDue(long target) {
         Task next;
         while ((next = queue.peek()) != null && next.deadline <= target) {
             queue.poll();
             now = Math.max(now, next.deadline);
             if (!next.cancelled) {
                 next.cancelled = true;
-                next.task.run();
+                return next;
             }
         }
-        now = target;
+        return null;
     }
 
     /** @return tasks scheduled and neither run nor cancelled */
-    public int pending() {
+    public synchronized int pending() {
         int count = 0;
         for (Task task : queue) {
             if (!task.cancelled) {
@@ -57,12 +71,14 @@ public final class VirtualTimer implements Timer {
     }
 
     private static final class Task implements Comparable<Task>, Timeout {
+        final VirtualTimer timer;
         final long deadline;
         final long order;
         final Runnable task;
         boolean cancelled;
 
-        Task(long deadline, long order, Runnable task) {
+        Task(VirtualTimer timer, long deadline, long order, Runnable task) {
+            this.timer = timer;
             this.deadline = deadline;
             this.order = order;
             this.task = task;
@@ -70,11 +86,13 @@ public final class VirtualTimer implements Timer {
 
         @Override
         public boolean cancel() {
-            if (cancelled) {
-                return false;
+            synchronized (timer) {
+                if (cancelled) {
+                    return false;
+                }
+                cancelled = true;
+                return true;
             }
-            cancelled = true;
-            return true;
         }
 
         @Override

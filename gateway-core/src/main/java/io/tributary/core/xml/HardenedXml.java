@@ -10,7 +10,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
 
+import com.ctc.wstx.api.InvalidCharHandler;
 import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.api.WstxOutputProperties;
 import com.ctc.wstx.stax.WstxInputFactory;
 import com.ctc.wstx.stax.WstxOutputFactory;
 import org.codehaus.stax2.XMLInputFactory2;
@@ -27,7 +29,11 @@ public final class HardenedXml {
 
     private HardenedXml(XmlLimits limits) {
         this.inputFactory = newInputFactory(limits);
-        this.outputFactory = new WstxOutputFactory();
+        WstxOutputFactory output = new WstxOutputFactory();
+        // Text may come from devices: a control character must not turn a written document into malformed XML.
+        output.setProperty(WstxOutputProperties.P_OUTPUT_INVALID_CHAR_HANDLER,
+                new InvalidCharHandler.ReplacingHandler('\uFFFD'));
+        this.outputFactory = output;
     }
 
     /**
@@ -93,7 +99,7 @@ public final class HardenedXml {
         return reader;
     }
 
-    /** @return the output factory (Woodstox), for writers of protocol documents */
+    /** @return the output factory (Woodstox), for writers of protocol documents; invalid characters become U+FFFD */
     public XMLOutputFactory outputFactory() {
         return outputFactory;
     }
