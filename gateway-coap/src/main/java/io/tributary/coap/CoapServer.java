@@ -244,7 +244,7 @@ public final class CoapServer {
             Bootstrap bootstrap = new Bootstrap().group(loop)
                     .option(ChannelOption.SO_RCVBUF, config.receiveBufferSize())
                     .option(ChannelOption.SO_SNDBUF, config.sendBufferSize())
-                    .option(ChannelOption.RCVBUF_ALLOCATOR,
+                    .option(ChannelOption.RECVBUF_ALLOCATOR,
                             new FixedRecvByteBufAllocator(epoll ? segment * RECV_BATCH : segment))
                     .handler(new ChannelInitializer<Channel>() {
                         @Override

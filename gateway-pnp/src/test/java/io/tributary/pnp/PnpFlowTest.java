@@ -361,9 +361,11 @@ class PnpFlowTest {
         start(0, options(ProvisioningPlan.defaults()).https("127.0.0.1", 0, tls.resolve("cert.pem"),
                 tls.resolve("key.pem")).credentials(new io.tributary.pnp.message.Credentials("admin", "tls-secret"),
                 false));
-        reactor.netty.http.client.HttpClient client = reactor.netty.http.client.HttpClient.create().secure(spec ->
-                spec.sslContext(reactor.netty.http.Http11SslContextSpec.forClient().configure(builder ->
-                        builder.trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE))));
+        reactor.netty.tcp.SslProvider.GenericSslContextSpec<?> trustAll = reactor.netty.http.Http11SslContextSpec
+                .forClient().configure(builder ->
+                        builder.trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE));
+        reactor.netty.http.client.HttpClient client = reactor.netty.http.client.HttpClient.create()
+                .secure(spec -> spec.sslContext(trustAll));
         SimulatedAgent secure = SimulatedAgent.create("https://localhost:" + adapter.httpsPort(), EDGE)
                 .httpClient(client).scheduler(time).authRequired(true);
         StepVerifier.create(secure.run())

@@ -161,7 +161,7 @@ public final class ConfigLoader {
     }
 
     private static void merge(ObjectNode base, ObjectNode overlay) {
-        overlay.fields().forEachRemaining(entry -> {
+        overlay.properties().forEach(entry -> {
             JsonNode existing = base.get(entry.getKey());
             if (existing instanceof ObjectNode && entry.getValue() instanceof ObjectNode) {
                 merge((ObjectNode) existing, (ObjectNode) entry.getValue());

@@ -1,7 +1,6 @@
 package io.tributary.app.config;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,9 +51,8 @@ final class EnvOverrides {
 
     private static List<Object> resolve(JsonNode node, String rest) {
         if (node.isObject()) {
-            Iterator<String> names = node.fieldNames();
-            while (names.hasNext()) {
-                String field = names.next();
+            for (Map.Entry<String, JsonNode> property : node.properties()) {
+                String field = property.getKey();
                 String token = field.toUpperCase(Locale.ROOT).replace('-', '_');
                 List<Object> found = descend(node.get(field), field, token, rest);
                 if (found != null) {

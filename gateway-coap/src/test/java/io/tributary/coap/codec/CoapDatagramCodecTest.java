@@ -60,7 +60,8 @@ class CoapDatagramCodecTest {
             CoapInbound inbound = channel.readInbound();
             assertThat(inbound).as("prefix of %d bytes", length).isNotNull();
             assertThat(packet.refCnt()).isZero();
-            assertThat((Object) channel.readInbound()).isNull();
+            Object nothingMore = channel.readInbound();
+            assertThat(nothingMore).isNull();
         }
         assertThat(channel.finish()).isFalse();
     }

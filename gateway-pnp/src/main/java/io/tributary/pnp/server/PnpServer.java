@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.tcp.SslProvider;
 import reactor.netty.http.server.HttpServerRoutes;
 
 /**
@@ -226,8 +227,9 @@ public final class PnpServer {
         return Mono.defer(() -> {
             HttpServer server = HttpServer.create().host(host).port(port).route(endpoints);
             if (certificate != null) {
-                server = server.secure(spec -> spec.sslContext(
-                        Http11SslContextSpec.forServer(certificate.toFile(), privateKey.toFile())));
+                SslProvider.GenericSslContextSpec<?> tls =
+                        Http11SslContextSpec.forServer(certificate.toFile(), privateKey.toFile());
+                server = server.secure(spec -> spec.sslContext(tls));
             }
             return server.bind();
         });

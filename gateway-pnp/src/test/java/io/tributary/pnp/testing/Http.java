@@ -22,8 +22,9 @@ public final class Http {
     public static Http to(String baseUrl) {
         HttpClient client = HttpClient.create().baseUrl(baseUrl);
         if (baseUrl.startsWith("https")) {
-            client = client.secure(spec -> spec.sslContext(Http11SslContextSpec.forClient()
-                    .configure(builder -> builder.trustManager(InsecureTrustManagerFactory.INSTANCE))));
+            reactor.netty.tcp.SslProvider.GenericSslContextSpec<?> tls = Http11SslContextSpec.forClient()
+                    .configure(builder -> builder.trustManager(InsecureTrustManagerFactory.INSTANCE));
+            client = client.secure(spec -> spec.sslContext(tls));
         }
         return new Http(client);
     }
