@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 public final class ClientLayer {
 
     private final CoapStack stack;
-    private final LongObjectHashMap<ClientExchange> byToken = new LongObjectHashMap<>(64, 0.75f);
+    private final LongObjectHashMap<ClientExchange> byToken = new LongObjectHashMap<>(64, 0.8f);
     private final LongObjectHashMap<FluxSink<CoapResponse>> multicastByToken = new LongObjectHashMap<>();
     private final Map<InetSocketAddress, Slots> slots = new HashMap<>();
     private final Duration responseTimeout;

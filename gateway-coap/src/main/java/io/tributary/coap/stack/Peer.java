@@ -27,7 +27,7 @@ final class Peer {
 
     void expectAck(int messageId, OutgoingConfirmable message) {
         if (awaitingAck == null) {
-            awaitingAck = new IntObjectHashMap<>(4, 0.75f);
+            awaitingAck = new IntObjectHashMap<>(4, 0.8f);
         }
         awaitingAck.put(key(messageId), message);
     }
