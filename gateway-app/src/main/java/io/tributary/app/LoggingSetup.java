@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /** Switches the console log between human-readable lines and JSON lines, and sets the root level. */
 public final class LoggingSetup {
 
-    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
+    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSZ} %-5level [%thread] %logger{36} - %msg%n";
 
     private LoggingSetup() {
     }

@@ -22,10 +22,11 @@ import reactor.netty.resources.LoopResources;
  *
  * <pre>{@code
  * StateVariables state = StateVariables.of(Map.of("Volume", "42"));
- * RunningPublisher publisher = GenaPublisher.create()
+ * GenaPublisher.create()
  *         .service(EventedService.create("/upnp/event/rcs", state))
- *         .start().block();
- * HttpServer.create().port(8080).route(publisher.routes()).bindNow();
+ *         .start()
+ *         .flatMap(publisher -> HttpServer.create().port(8080).route(publisher.routes()).bind())
+ *         .subscribe();
  * state.set("Volume", "43");                                 // one NOTIFY to every subscriber
  * }</pre>
  */

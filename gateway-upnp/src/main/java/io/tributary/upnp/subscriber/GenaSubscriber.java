@@ -35,7 +35,7 @@ import reactor.netty.resources.LoopResources;
  * GenaSubscriber subscriber = GenaSubscriber.create(SubscriberOptions.defaults().callbackPort(8080));
  * HttpServer.create().port(8080).route(subscriber.callbackRoutes()).bindNow();
  * subscriber.subscribe(URI.create("http://192.168.1.20:49152/upnp/event/RenderingControl1"))
- *         .subscribe(event -> System.out.println(event));
+ *         .subscribe(event -> log.info("{} = {}", event.sid(), event.properties()));
  * }</pre>
  */
 public final class GenaSubscriber {
