@@ -33,7 +33,7 @@ final class ConfigValidator {
         atLeast("coap.dedup-total", coap.dedupTotal(), 1);
         atLeast("coap.max-peers", coap.maxPeers(), 1);
         atLeast("coap.receive-buffer", coap.receiveBuffer().bytes(), 4096);
-        atLeast("coap.receive-buffer", Integer.MAX_VALUE, coap.receiveBuffer().bytes());
+        atMost("coap.receive-buffer", coap.receiveBuffer().bytes(), Integer.MAX_VALUE);
         for (int i = 0; i < coap.polls().size(); i++) {
             CoapSettings.Poll poll = coap.polls().get(i);
             String key = "coap.polls[" + i + "]";
@@ -60,6 +60,12 @@ final class ConfigValidator {
     static void atLeast(String key, long value, long minimum) throws ConfigException {
         if (value < minimum) {
             throw new ConfigException(key + ": must be at least " + minimum + ", was " + value);
+        }
+    }
+
+    static void atMost(String key, long value, long maximum) throws ConfigException {
+        if (value > maximum) {
+            throw new ConfigException(key + ": must be at most " + maximum + ", was " + value);
         }
     }
 

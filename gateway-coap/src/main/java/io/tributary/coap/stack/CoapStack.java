@@ -244,11 +244,7 @@ public final class CoapStack {
             stats.unmatched.increment();
             return;
         }
-        if (clientStack.outbound.inEventLoop()) {
-            task.run();
-        } else {
-            clientStack.outbound.execute(task);
-        }
+        clientStack.inLoop(task);
     }
 
     void inLoop(Runnable task) {

@@ -1,7 +1,6 @@
 package io.tributary.coap.stack;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 import io.tributary.coap.CoapResponse;
@@ -204,9 +203,5 @@ final class ServerLayer {
 
     CoapStack stack() {
         return stack;
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -28,7 +28,7 @@ final class HealthRoutes implements Consumer<HttpServerRoutes> {
     }
 
     private Mono<Void> ready(HttpServerResponse response) {
-        Map<String, AdapterState> states = gateway.orderedStates();
+        Map<String, AdapterState> states = gateway.adapterStates();
         boolean ready = states.values().stream().allMatch(state -> state == AdapterState.STARTED);
         StringBuilder body = new StringBuilder("{\"status\":\"").append(ready ? "READY" : "NOT_READY")
                 .append("\",\"adapters\":{");

@@ -167,7 +167,7 @@ public final class RunningGateway implements GatewayContext {
     /** @return each adapter's state, in registration order */
     public Map<String, AdapterState> adapterStates() {
         synchronized (states) {
-            return Map.copyOf(new LinkedHashMap<>(states));
+            return Collections.unmodifiableMap(new LinkedHashMap<>(states));
         }
     }
 
@@ -182,11 +182,5 @@ public final class RunningGateway implements GatewayContext {
     /** @return whether every adapter is started */
     public boolean ready() {
         return notReady().isEmpty();
-    }
-
-    Map<String, AdapterState> orderedStates() {
-        synchronized (states) {
-            return new LinkedHashMap<>(states);
-        }
     }
 }
