@@ -5,8 +5,8 @@ import java.util.List;
 
 import io.tributary.app.config.GatewayConfig;
 import io.tributary.coap.adapter.CoapAdapter;
-import io.tributary.core.RouterOptions;
-import io.tributary.core.SubscribeOptions;
+import io.tributary.coap.adapter.CoapAdapterConfig;
+import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.Adapter;
 import io.tributary.core.gateway.Gateway;
 import io.tributary.core.gateway.RunningGateway;
@@ -15,10 +15,10 @@ import reactor.core.publisher.Mono;
 /** Builds the gateway described by a configuration: router, shared HTTP listener, admin endpoints and adapters. */
 public final class GatewayApplication {
 
-    private final GatewayConfig config;
+    private final Settings config;
 
-    /** @param config a loaded, validated configuration */
-    public GatewayApplication(GatewayConfig config) {
+    /** @param config a loaded, checked configuration, values of {@link GatewayConfig#ROOT} */
+    public GatewayApplication(Settings config) {
         this.config = config;
     }
 
@@ -31,14 +31,15 @@ public final class GatewayApplication {
         return Mono.defer(() -> {
             AdminMetrics metrics = new AdminMetrics();
             Gateway gateway = Gateway.create()
-                    .host(config.http().host())
-                    .port(config.http().port())
+                    .host(config.get(GatewayConfig.HTTP, GatewayConfig.HTTP_HOST))
+                    .port(config.get(GatewayConfig.HTTP, GatewayConfig.HTTP_PORT))
                     .httpServer(AdminMetrics::instrument)
                     .route(metrics.route())
-                    .router(routerOptions())
+                    .router(config.get(GatewayConfig.ROUTER))
                     .meterRegistry(metrics.registry())
-                    .stopTimeout(config.shutdown().timeout());
-            CoapAdapter coap = config.coap().enabled() ? CoapWiring.adapter(config.coap()) : null;
+                    .stopTimeout(config.get(GatewayConfig.SHUTDOWN, GatewayConfig.SHUTDOWN_TIMEOUT));
+            Settings coapSettings = config.get(GatewayConfig.COAP);
+            CoapAdapter coap = coapSettings.get(CoapAdapterConfig.ENABLED) ? CoapAdapter.create(coapSettings) : null;
             for (Adapter adapter : adapters(coap)) {
                 gateway = gateway.adapter(adapter);
             }
@@ -47,22 +48,13 @@ public final class GatewayApplication {
         });
     }
 
-    private RouterOptions routerOptions() {
-        GatewayConfig.RouterSettings router = config.router();
-        return RouterOptions.defaults()
-                .requestTimeout(router.requestTimeout())
-                .maxRetained(router.maxRetained())
-                .subscribeDefaults(SubscribeOptions.defaults().capacity(router.queueCapacity())
-                        .overflow(router.overflow()));
-    }
-
     private List<Adapter> adapters(CoapAdapter coap) {
         List<Adapter> adapters = new ArrayList<>();
         if (coap != null) {
             adapters.add(coap);
         }
-        PnpWiring.adapter(config.pnp()).ifPresent(adapters::add);
-        UpnpWiring.adapter(config.upnp()).ifPresent(adapters::add);
+        PnpWiring.adapter(config.get(GatewayConfig.PNP)).ifPresent(adapters::add);
+        UpnpWiring.adapter(config.get(GatewayConfig.UPNP)).ifPresent(adapters::add);
         return adapters;
     }
 

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import io.tributary.app.config.GatewayConfig;
+import io.tributary.core.config.Settings;
 import org.slf4j.LoggerFactory;
 
 /** Switches the console log between human-readable lines and JSON lines, and sets the root level. */
@@ -22,15 +23,15 @@ public final class LoggingSetup {
     /**
      * Applies the configured log format and level to the console output.
      *
-     * @param logging the logging section
+     * @param logging the {@code logging} section
      */
-    public static void apply(GatewayConfig.Logging logging) {
+    public static void apply(Settings logging) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext)) {
             return;
         }
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Encoder<ILoggingEvent> encoder;
-        if (logging.format() == GatewayConfig.LogFormat.JSON) {
+        if (logging.get(GatewayConfig.LOG_FORMAT) == GatewayConfig.LogFormat.JSON) {
             JsonEncoder json = new JsonEncoder();
             json.setWithSequenceNumber(false);
             json.setWithNanoseconds(false);
@@ -54,6 +55,6 @@ public final class LoggingSetup {
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
         root.addAppender(console);
-        root.setLevel(Level.toLevel(logging.level().name(), Level.INFO));
+        root.setLevel(Level.toLevel(logging.get(GatewayConfig.LOG_LEVEL).name(), Level.INFO));
     }
 }

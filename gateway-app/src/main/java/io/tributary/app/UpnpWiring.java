@@ -1,90 +1,75 @@
 package io.tributary.app;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
-import io.tributary.app.config.UpnpSettings;
-import io.tributary.core.Topic;
-import io.tributary.core.TopicFilter;
+import io.tributary.core.config.Settings;
 import io.tributary.upnp.ConfiguredService;
 import io.tributary.upnp.UpnpAdapter;
 import io.tributary.upnp.UpnpAdapterOptions;
-import io.tributary.upnp.bridge.EventSourceUrl;
-import io.tributary.upnp.bridge.TopicVariable;
+import io.tributary.upnp.UpnpConfig;
 import io.tributary.upnp.publisher.CallbackPolicy;
-import io.tributary.upnp.publisher.Cidr;
 import io.tributary.upnp.publisher.HostPolicy;
-import io.tributary.upnp.publisher.Moderation;
+import io.tributary.upnp.publisher.PublisherConfig;
 import io.tributary.upnp.publisher.PublisherOptions;
+import io.tributary.upnp.subscriber.SubscriberConfig;
 import io.tributary.upnp.subscriber.SubscriberOptions;
 import io.tributary.upnp.subscriber.SubscriptionOptions;
 
-/**
- * Maps the {@code upnp} configuration section (already range-checked by the configuration loader) to the UPnP
- * adapter's typed options.
- */
+/** Maps the {@code upnp} section (checked by the configuration loader) to the UPnP adapter's options. */
 final class UpnpWiring {
 
     private UpnpWiring() {
     }
 
     /**
-     * @param settings the validated {@code upnp} section
+     * @param settings the checked {@code upnp} section
      * @return the adapter, or empty when {@code upnp.enabled} is false
      */
-    static Optional<UpnpAdapter> adapter(UpnpSettings settings) {
-        return settings.enabled() ? Optional.of(UpnpAdapter.create(options(settings))) : Optional.empty();
+    static Optional<UpnpAdapter> adapter(Settings settings) {
+        return settings.get(UpnpConfig.ENABLED) ? Optional.of(UpnpAdapter.create(options(settings)))
+                : Optional.empty();
     }
 
-    static UpnpAdapterOptions options(UpnpSettings settings) {
-        UpnpSettings.Publisher publisher = settings.publisher();
+    static UpnpAdapterOptions options(Settings settings) {
+        Settings publisher = settings.get(UpnpConfig.PUBLISHER);
+        Settings topics = settings.get(UpnpConfig.TOPICS_SERVICE);
+        Settings subscriber = settings.get(UpnpConfig.SUBSCRIBER);
         UpnpAdapterOptions options = UpnpAdapterOptions.defaults()
                 .publisher(PublisherOptions.defaults()
-                        .timeouts(publisher.timeoutMin(), publisher.timeoutDefault(), publisher.timeoutMax())
-                        .maxSubscriptions(publisher.maxSubscriptions())
-                        .maxSubscriptionsPerRequester(publisher.maxSubscriptionsPerRequester())
-                        .queueCapacity(publisher.queueCapacity())
-                        .notifyTimeouts(publisher.notifyConnectTimeout(), publisher.notifyTimeout())
-                        .maxDeliveryFailures(publisher.maxDeliveryFailures())
-                        .callbackPolicy(CallbackPolicy.defaults().scope(publisher.callbackScope())
-                                .allowedNetworks(publisher.allowedNetworks().stream().map(Cidr::parse).toList())
-                                .maxUrls(publisher.maxCallbackUrls())
-                                .maxUrlLength(publisher.maxCallbackUrlLength()))
-                        .hostPolicy(HostPolicy.defaults().enabled(publisher.checkHostHeader())
-                                .allowedHosts(publisher.allowedHosts())))
-                .topicsService(settings.topicsService().enabled(), settings.topicsService().path(),
-                        TopicFilter.of(settings.topicsService().filter()))
-                .subscriber(subscriber(settings.subscriber()))
-                .subscription(SubscriptionOptions.defaults().timeout(settings.subscriber().timeout()));
-        for (UpnpSettings.Service service : settings.services()) {
-            options = options.service(new ConfiguredService(service.path(), variables(service.variables())));
+                        .timeouts(publisher.get(PublisherConfig.TIMEOUT_MIN), publisher.get(PublisherConfig.TIMEOUT_DEFAULT),
+                                publisher.get(PublisherConfig.TIMEOUT_MAX))
+                        .maxSubscriptions(publisher.get(PublisherConfig.MAX_SUBSCRIPTIONS))
+                        .maxSubscriptionsPerRequester(publisher.get(PublisherConfig.MAX_SUBSCRIPTIONS_PER_REQUESTER))
+                        .queueCapacity(publisher.get(PublisherConfig.QUEUE_CAPACITY))
+                        .notifyTimeouts(publisher.get(PublisherConfig.NOTIFY_CONNECT_TIMEOUT),
+                                publisher.get(PublisherConfig.NOTIFY_TIMEOUT))
+                        .maxDeliveryFailures(publisher.get(PublisherConfig.MAX_DELIVERY_FAILURES))
+                        .callbackPolicy(CallbackPolicy.defaults().scope(publisher.get(PublisherConfig.CALLBACK_SCOPE))
+                                .allowedNetworks(publisher.get(PublisherConfig.ALLOWED_NETWORKS))
+                                .maxUrls(publisher.get(PublisherConfig.MAX_CALLBACK_URLS))
+                                .maxUrlLength(publisher.get(PublisherConfig.MAX_CALLBACK_URL_LENGTH)))
+                        .hostPolicy(HostPolicy.defaults().enabled(publisher.get(PublisherConfig.CHECK_HOST_HEADER))
+                                .allowedHosts(publisher.get(PublisherConfig.ALLOWED_HOSTS))))
+                .topicsService(topics.get(UpnpConfig.TOPICS_ENABLED), topics.get(UpnpConfig.TOPICS_PATH_SETTING),
+                        topics.get(UpnpConfig.TOPICS_FILTER))
+                .subscriber(subscriber(subscriber))
+                .subscription(SubscriptionOptions.defaults().timeout(subscriber.get(SubscriberConfig.TIMEOUT)));
+        for (Settings service : settings.get(UpnpConfig.SERVICES)) {
+            options = options.service(new ConfiguredService(service.get(UpnpConfig.SERVICE_PATH),
+                    service.get(UpnpConfig.SERVICE_VARIABLES).stream().map(UpnpConfig::variable).toList()));
         }
-        for (UpnpSettings.Source source : settings.sources()) {
-            options = options.source(new EventSourceUrl(source.name(), URI.create(source.url())));
+        for (Settings source : settings.get(UpnpConfig.SOURCES)) {
+            options = options.source(UpnpConfig.source(source));
         }
         return options;
     }
 
-    private static SubscriberOptions subscriber(UpnpSettings.Subscriber subscriber) {
+    private static SubscriberOptions subscriber(Settings subscriber) {
         SubscriberOptions options = SubscriberOptions.defaults()
-                .maxBodySize(subscriber.maxBodySize().intBytes())
-                .holdTimeout(subscriber.holdTimeout())
-                .requestTimeouts(Duration.ofSeconds(5), subscriber.requestTimeout());
-        String address = subscriber.callbackAddress();
-        return address == null || address.isBlank() ? options : options.callbackAddress(URI.create(address));
-    }
-
-    private static List<TopicVariable> variables(List<UpnpSettings.Variable> variables) {
-        List<TopicVariable> mapped = new ArrayList<>();
-        for (UpnpSettings.Variable variable : variables) {
-            Moderation moderation = Moderation.none()
-                    .maximumRate(variable.maximumRate() == null ? Duration.ZERO : variable.maximumRate())
-                    .minimumDelta(variable.minimumDelta());
-            mapped.add(new TopicVariable(Topic.of(variable.topic()), variable.name(), moderation));
-        }
-        return mapped;
+                .maxBodySize(subscriber.get(SubscriberConfig.MAX_BODY_SIZE))
+                .holdTimeout(subscriber.get(SubscriberConfig.HOLD_TIMEOUT))
+                .requestTimeouts(subscriber.get(SubscriberConfig.CONNECT_TIMEOUT),
+                        subscriber.get(SubscriberConfig.REQUEST_TIMEOUT));
+        return subscriber.find(SubscriberConfig.CALLBACK_ADDRESS).map(options::callbackAddress).orElse(options);
     }
 }

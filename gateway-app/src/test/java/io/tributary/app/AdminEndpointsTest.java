@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.tributary.app.config.ConfigLoader;
-import io.tributary.app.config.GatewayConfig;
+import io.tributary.core.config.Settings;
 import io.tributary.core.Message;
 import io.tributary.core.Topic;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +22,7 @@ class AdminEndpointsTest {
 
     @BeforeEach
     void start() throws Exception {
-        GatewayConfig config = new ConfigLoader().load(null,
+        Settings config = new ConfigLoader().load(null,
                 Map.of("TRIBUTARY_HTTP_PORT", "0", "TRIBUTARY_HTTP_HOST", "127.0.0.1",
                         "TRIBUTARY_COAP_PORT", "0", "TRIBUTARY_COAP_HOST", "127.0.0.1"));
         running = new GatewayApplication(config).start().block(Duration.ofSeconds(10));

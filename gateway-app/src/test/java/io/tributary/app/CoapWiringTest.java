@@ -12,6 +12,10 @@ import java.util.Map;
 
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.config.GatewayConfig;
+import io.tributary.coap.CoapConfig;
+import io.tributary.coap.adapter.CoapAdapter;
+import io.tributary.coap.adapter.CoapAdapterConfig;
+import io.tributary.core.config.Settings;
 import io.tributary.coap.CoapClient;
 import io.tributary.coap.message.CoapCode;
 import io.tributary.core.Topic;
@@ -27,10 +31,10 @@ class CoapWiringTest {
     @Test
     @DisplayName("the default configuration runs the CoAP adapter; a POST to /ps lands in the router")
     void defaultAdapter() throws Exception {
-        GatewayConfig config = new ConfigLoader().load(null, Map.of("TRIBUTARY_HTTP_PORT", "0",
+        Settings config = new ConfigLoader().load(null, Map.of("TRIBUTARY_HTTP_PORT", "0",
                 "TRIBUTARY_HTTP_HOST", "127.0.0.1", "TRIBUTARY_COAP_PORT", "0", "TRIBUTARY_COAP_HOST", "127.0.0.1"));
-        assertThat(config.coap().enabled()).isTrue();
-        assertThat(config.coap().port()).isZero();
+        assertThat(config.get(GatewayConfig.COAP).get(CoapAdapterConfig.ENABLED)).isTrue();
+        assertThat(config.get(GatewayConfig.COAP).get(CoapAdapterConfig.ENDPOINT).get(CoapConfig.PORT)).isZero();
         GatewayApplication.Running running = new GatewayApplication(config).start().block(Duration.ofSeconds(10));
         CoapClient client = CoapClient.bind().block(Duration.ofSeconds(10));
         try {
@@ -63,11 +67,11 @@ class CoapWiringTest {
         assertThatThrownBy(() -> loader.load(Files.writeString(dir.resolve("d.yaml"),
                 "coap:\n  polls:\n    - name: a\n      url: coap://h/x\n"), Map.of()))
                 .hasMessageContaining("line 4").hasMessageContaining("unknown key 'coap.polls[0].url'");
-        GatewayConfig polls = loader.load(Files.writeString(dir.resolve("e.yaml"),
+        Settings polls = loader.load(Files.writeString(dir.resolve("e.yaml"),
                 "coap:\n  polls:\n    - name: kitchen\n      uri: coap://192.0.2.5/temp\n"), Map.of());
-        assertThat(polls.coap().polls()).singleElement().satisfies(poll -> {
-            assertThat(poll.interval()).isNull();
-            assertThat(CoapWiring.adapter(polls.coap())).isNotNull();
+        assertThat(polls.get(GatewayConfig.COAP).get(CoapAdapterConfig.POLLS)).singleElement().satisfies(poll -> {
+            assertThat(poll.get(CoapAdapterConfig.POLL_INTERVAL)).isEqualTo(Duration.ofSeconds(60));
+            assertThat(CoapAdapter.create(polls.get(GatewayConfig.COAP))).isNotNull();
         });
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tributary.app.config.ConfigLoader;
-import io.tributary.app.config.GatewayConfig;
+import io.tributary.core.config.Settings;
 import io.tributary.core.Topic;
 import io.tributary.pnp.message.Udi;
 import io.tributary.pnp.sim.AgentEvent;
@@ -31,7 +31,7 @@ class PnpAppTest {
 
     @BeforeEach
     void start() throws Exception {
-        GatewayConfig config = new ConfigLoader().load(null, Map.of("TRIBUTARY_HTTP_PORT", "0",
+        Settings config = new ConfigLoader().load(null, Map.of("TRIBUTARY_HTTP_PORT", "0",
                 "TRIBUTARY_HTTP_HOST", "127.0.0.1", "TRIBUTARY_PNP_DATA_DIR", dir.resolve("pnp").toString(),
                 "TRIBUTARY_COAP_PORT", "0", "TRIBUTARY_COAP_HOST", "127.0.0.1"));
         running = new GatewayApplication(config).start().block(Duration.ofSeconds(20));

@@ -12,7 +12,9 @@ import java.util.Map;
 import io.tributary.app.config.ConfigException;
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.config.GatewayConfig;
-import io.tributary.app.config.PnpSettings;
+import io.tributary.core.config.Settings;
+import io.tributary.pnp.PnpConfig;
+import io.tributary.pnp.provision.PlanConfig;
 import io.tributary.pnp.message.BackoffRequest;
 import io.tributary.pnp.message.CertificateInstallRequest;
 import io.tributary.pnp.message.CliConfigRequest;
@@ -38,19 +40,19 @@ class PnpWiringTest {
 
     private final ConfigLoader loader = new ConfigLoader();
 
-    private GatewayConfig load(String yaml) throws IOException, ConfigException {
+    private Settings load(String yaml) throws IOException, ConfigException {
         return loader.load(Files.writeString(dir.resolve("gw.yaml"), yaml), Map.of());
     }
 
     @Test
     @DisplayName("by default PnP is on, stores under data/pnp and parks unknown devices after device-info for 1 h")
     void defaults() throws ConfigException {
-        PnpSettings pnp = loader.defaultConfig().pnp();
-        assertThat(pnp.enabled()).isTrue();
-        assertThat(pnp.dataDir()).isEqualTo("data/pnp");
-        assertThat(pnp.maxBody().bytes()).isEqualTo(256 * 1024);
+        Settings pnp = loader.defaultConfig().get(GatewayConfig.PNP);
+        assertThat(pnp.get(PnpConfig.ENABLED)).isTrue();
+        assertThat(pnp.get(PnpConfig.DATA_DIR)).isEqualTo("data/pnp");
+        assertThat(pnp.get(PnpConfig.MAX_BODY)).isEqualTo(256 * 1024);
         assertThat(PnpWiring.adapter(pnp)).isPresent();
-        ProvisioningPlan plan = PnpWiring.plan(pnp);
+        ProvisioningPlan plan = PlanConfig.plan(pnp.get(PnpConfig.PLAN));
         assertThat(plan.rules()).isEmpty();
         Rule unknown = plan.ruleFor(new Udi("X", "", "S"));
         assertThat(unknown.name()).isEqualTo("unknown-devices");
@@ -62,7 +64,7 @@ class PnpWiringTest {
     @Test
     @DisplayName("rules with steps of every service map to the provisioning plan")
     void rules() throws Exception {
-        GatewayConfig config = load("""
+        Settings config = load("""
                 pnp:
                   variables: {domain: example.net}
                   retry: {max-attempts: 5, initial-backoff: 30s}
@@ -92,7 +94,7 @@ class PnpWiringTest {
                       finish: backoff
                       backoff: 2h
                 """);
-        ProvisioningPlan plan = PnpWiring.plan(config.pnp());
+        ProvisioningPlan plan = PlanConfig.plan(config.get(GatewayConfig.PNP).get(PnpConfig.PLAN));
         Rule edge = plan.ruleFor(new Udi("CISCO2921/K9", "", "FTX1503AH3V"));
         assertThat(edge.name()).isEqualTo("edge");
         assertThat(edge.hostname()).isEqualTo("edge-1");
@@ -125,7 +127,7 @@ class PnpWiringTest {
     @DisplayName("PnP mistakes are refused at load time naming the full key")
     void validation() {
         assertRefused("pnp:\n  rules:\n    - {name: a, steps: [{service: config-upgrade}], finish: terminate}\n",
-                "pnp.rules[0].steps[0].template: required for config-upgrade");
+                "pnp.rules[0].steps[0].template': required for config-upgrade");
         assertRefused("pnp:\n  rules:\n    - {name: a, pid-pattern: \"C9300-(\", finish: terminate}\n",
                 "pnp.rules[0].pid-pattern");
         assertRefused("pnp:\n  rules:\n    - {name: a, steps: [{service: teleport}], finish: terminate}\n",
@@ -149,12 +151,13 @@ class PnpWiringTest {
     @Test
     @DisplayName("environment variables switch PnP off or move its data directory; credentials are masked")
     void environment() throws ConfigException {
-        GatewayConfig off = loader.load(null, Map.of("TRIBUTARY_PNP_ENABLED", "false"));
-        assertThat(PnpWiring.adapter(off.pnp())).isEmpty();
-        GatewayConfig moved = loader.load(null, Map.of("TRIBUTARY_PNP_DATA_DIR", "/var/lib/tributary/pnp",
+        Settings off = loader.load(null, Map.of("TRIBUTARY_PNP_ENABLED", "false"));
+        assertThat(PnpWiring.adapter(off.get(GatewayConfig.PNP))).isEmpty();
+        Settings moved = loader.load(null, Map.of("TRIBUTARY_PNP_DATA_DIR", "/var/lib/tributary/pnp",
                 "TRIBUTARY_PNP_CREDENTIALS_USERNAME", "admin", "TRIBUTARY_PNP_CREDENTIALS_PASSWORD", "hunter2"));
-        assertThat(moved.pnp().dataDir()).isEqualTo("/var/lib/tributary/pnp");
-        assertThat(moved.pnp().credentials().toString()).contains("admin").doesNotContain("hunter2");
+        assertThat(moved.get(GatewayConfig.PNP).get(PnpConfig.DATA_DIR)).isEqualTo("/var/lib/tributary/pnp");
+        assertThat(moved.get(GatewayConfig.PNP).get(PnpConfig.CREDENTIALS).toString()).contains("admin")
+                .doesNotContain("hunter2");
         assertThat(moved.toString()).doesNotContain("hunter2");
     }
 }

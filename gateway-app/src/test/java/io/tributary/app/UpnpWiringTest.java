@@ -18,6 +18,8 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.tributary.app.config.ConfigException;
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.config.GatewayConfig;
+import io.tributary.core.config.Settings;
+import io.tributary.upnp.UpnpConfig;
 import io.tributary.coap.CoapClient;
 import io.tributary.coap.message.CoapCode;
 import io.tributary.upnp.UpnpAdapterOptions;
@@ -45,9 +47,9 @@ class UpnpWiringTest {
     @Test
     @DisplayName("by default UPnP is enabled with the topics service on /upnp/event/topics and UDA timeouts")
     void defaults() throws ConfigException {
-        GatewayConfig config = loader.defaultConfig();
-        assertThat(config.upnp().enabled()).isTrue();
-        UpnpAdapterOptions options = UpnpWiring.options(config.upnp());
+        Settings config = loader.defaultConfig();
+        assertThat(config.get(GatewayConfig.UPNP).get(UpnpConfig.ENABLED)).isTrue();
+        UpnpAdapterOptions options = UpnpWiring.options(config.get(GatewayConfig.UPNP));
         assertThat(options.topicsService()).isTrue();
         assertThat(options.topicsPath()).isEqualTo("/upnp/event/topics");
         assertThat(options.publisher().defaultTimeout()).isEqualTo(Duration.ofSeconds(1800));
@@ -55,19 +57,19 @@ class UpnpWiringTest {
         assertThat(options.publisher().callbackPolicy().maxUrls()).isEqualTo(6);
         assertThat(options.subscriber().callbackAddress()).isNull();
         assertThat(options.sources()).isEmpty();
-        assertThat(UpnpWiring.adapter(config.upnp())).isPresent();
+        assertThat(UpnpWiring.adapter(config.get(GatewayConfig.UPNP))).isPresent();
     }
 
     @Test
     @DisplayName("services, sources, networks and the advertised callback address come from YAML")
     void fromYaml() throws Exception {
-        GatewayConfig config = loader.load(yaml("upnp:\n"
+        Settings config = loader.load(yaml("upnp:\n"
                 + "  publisher:\n    callback-scope: requester\n    allowed-networks: [172.17.0.0/16]\n"
                 + "  services:\n    - path: /upnp/event/kitchen\n      variables:\n"
                 + "        - {topic: coap/kitchen/temp, name: Temperature, maximum-rate: 10s, minimum-delta: 0.5}\n"
                 + "  subscriber:\n    callback-address: http://192.168.1.10:18080\n"
                 + "  sources:\n    - {name: tv, url: 'http://192.168.1.20:49152/evt'}\n"), Map.of());
-        UpnpAdapterOptions options = UpnpWiring.options(config.upnp());
+        UpnpAdapterOptions options = UpnpWiring.options(config.get(GatewayConfig.UPNP));
         assertThat(options.publisher().callbackPolicy().scope()).isEqualTo(CallbackPolicy.Scope.REQUESTER);
         assertThat(options.publisher().callbackPolicy().allowedNetworks()).hasToString("[172.17.0.0/16]");
         assertThat(options.services()).singleElement().satisfies(service -> {
@@ -82,8 +84,8 @@ class UpnpWiringTest {
     @Test
     @DisplayName("TRIBUTARY_UPNP_ENABLED=false leaves UPnP out")
     void disabled() throws ConfigException {
-        GatewayConfig config = loader.load(null, Map.of("TRIBUTARY_UPNP_ENABLED", "false"));
-        assertThat(UpnpWiring.adapter(config.upnp())).isEmpty();
+        Settings config = loader.load(null, Map.of("TRIBUTARY_UPNP_ENABLED", "false"));
+        assertThat(UpnpWiring.adapter(config.get(GatewayConfig.UPNP))).isEmpty();
     }
 
     @Test
@@ -112,7 +114,7 @@ class UpnpWiringTest {
                 .handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8)
                         .doOnNext(bodies::add).then(response.status(200).send()))
                 .bindNow();
-        GatewayConfig config = loader.load(null, Map.of("TRIBUTARY_HTTP_PORT", "0",
+        Settings config = loader.load(null, Map.of("TRIBUTARY_HTTP_PORT", "0",
                 "TRIBUTARY_HTTP_HOST", "127.0.0.1", "TRIBUTARY_COAP_PORT", "0", "TRIBUTARY_COAP_HOST", "127.0.0.1"));
         GatewayApplication.Running running = new GatewayApplication(config).start().block(Duration.ofSeconds(10));
         CoapClient coap = CoapClient.bind().block(Duration.ofSeconds(10));

@@ -9,6 +9,7 @@ import io.tributary.coap.message.CoapOption;
 import io.tributary.coap.message.CoapOptions;
 import io.tributary.coap.message.CoapType;
 import io.tributary.coap.stack.ClientLayer;
+import io.tributary.core.config.Settings;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -41,11 +42,11 @@ public final class CoapClient {
     /**
      * Binds a client-only endpoint on an ephemeral port (any request it receives gets 4.04).
      *
-     * @param config protocol parameters
+     * @param config endpoint settings, values of {@link CoapConfig#SECTION} (the port is replaced by 0)
      * @return the client; {@link #dispose()} closes its endpoint
      */
-    public static Mono<CoapClient> bind(CoapConfig config) {
-        return CoapServer.create().port(0).config(config).bind()
+    public static Mono<CoapClient> bind(Settings config) {
+        return CoapServer.create().config(config).port(0).bind()
                 .map(endpoint -> new CoapClient(endpoint, endpoint.client().layer, true));
     }
 

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
+import io.tributary.core.config.Settings;
 import io.tributary.core.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,35 +27,45 @@ import reactor.core.publisher.Mono;
 public final class Router {
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
-    private static final RateLimitedLog REFUSALS = new RateLimitedLog(LOG, 10, java.util.concurrent.TimeUnit.SECONDS);
+    private static final RateLimitedLog REFUSALS = new RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
 
-    private final RouterOptions options;
+    private final Settings settings;
+    private final SubscribeOptions subscribeDefaults;
+    private final Duration requestTimeout;
+    private final int maxRetained;
     private final TopicTrie<SubscriberQueue> subscriptions = new TopicTrie<>();
     private final TopicTrie<Responder> responders = new TopicTrie<>();
     private final Map<Topic, Message> retained = new ConcurrentHashMap<>();
     private final AtomicInteger retainedCount = new AtomicInteger();
     private final RouterStats stats = new RouterStats();
 
-    private Router(RouterOptions options) {
-        this.options = options;
+    private Router(Settings settings) {
+        this.settings = settings;
+        this.subscribeDefaults = SubscribeOptions.defaults().capacity(settings.get(RouterConfig.QUEUE_CAPACITY))
+                .overflow(settings.get(RouterConfig.OVERFLOW));
+        this.requestTimeout = settings.get(RouterConfig.REQUEST_TIMEOUT);
+        this.maxRetained = settings.get(RouterConfig.MAX_RETAINED);
     }
 
-    /** @return a router with {@link RouterOptions#defaults()} */
+    /** @return a router with {@link RouterConfig#defaults()} */
     public static Router create() {
-        return new Router(RouterOptions.defaults());
+        return new Router(RouterConfig.defaults());
     }
 
     /**
-     * @param options the router settings
+     * @param settings values of {@link RouterConfig#SECTION}
      * @return a router with those settings
      */
-    public static Router create(RouterOptions options) {
-        return new Router(Objects.requireNonNull(options, "options"));
+    public static Router create(Settings settings) {
+        if (settings.section() != RouterConfig.SECTION) {
+            throw new IllegalArgumentException("expected router settings, was " + settings.section());
+        }
+        return new Router(settings.validate());
     }
 
     /** @return this router's settings */
-    public RouterOptions options() {
-        return options;
+    public Settings settings() {
+        return settings;
     }
 
     /** @return live counters of this router */
@@ -89,11 +101,11 @@ public final class Router {
         if (retained.replace(topic, message) != null) {
             return;
         }
-        if (retainedCount.incrementAndGet() > options.maxRetained()) {
+        if (retainedCount.incrementAndGet() > maxRetained) {
             retainedCount.decrementAndGet();
             stats.retainedRefused.increment();
             REFUSALS.warn("retained value for '{}' refused: {} topics already hold one (router.max-retained)", topic,
-                    options.maxRetained());
+                    maxRetained);
             return;
         }
         if (retained.put(topic, message) != null) {
@@ -108,7 +120,7 @@ public final class Router {
      * @return a cold flux; each subscriber gets its own queue
      */
     public Flux<Message> subscribe(TopicFilter filter) {
-        return subscribe(filter, options.subscribeDefaults());
+        return subscribe(filter, subscribeDefaults);
     }
 
     /**
@@ -119,7 +131,7 @@ public final class Router {
      * @return a cold flux; each subscriber gets its own queue
      */
     public Flux<Message> subscribe(TopicFilter filter, Overflow overflow) {
-        return subscribe(filter, options.subscribeDefaults().overflow(overflow));
+        return subscribe(filter, subscribeDefaults.overflow(overflow));
     }
 
     /**
@@ -184,14 +196,14 @@ public final class Router {
     }
 
     /**
-     * Sends a request with the default timeout from {@link RouterOptions#requestTimeout()}.
+     * Sends a request with the default timeout from {@link RouterConfig#REQUEST_TIMEOUT}.
      *
      * @param request the request
      * @return the reply, or an error: {@link NoResponderException}, {@link RequestTimeoutException}, or the
      *         responder's own error
      */
     public Mono<Message> request(Message request) {
-        return request(request, options.requestTimeout());
+        return request(request, requestTimeout);
     }
 
     /**

@@ -212,7 +212,7 @@ class RouterTest {
         @Test
         @DisplayName("retained topics are capped; refusals are counted")
         void cap() {
-            Router small = Router.create(RouterOptions.defaults().maxRetained(2));
+            Router small = Router.create(RouterConfig.defaults().with(RouterConfig.MAX_RETAINED, 2));
             small.publish(retained("a", "1"));
             small.publish(retained("b", "1"));
             small.publish(retained("c", "1"));

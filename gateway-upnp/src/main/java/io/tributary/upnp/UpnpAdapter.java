@@ -8,8 +8,8 @@ import io.tributary.core.Router;
 import io.tributary.core.gateway.Adapter;
 import io.tributary.core.gateway.GatewayContext;
 import io.tributary.core.gateway.SharedHttpListener;
-import io.tributary.core.time.EventLoopTimer;
-import io.tributary.core.time.Timer;
+import io.tributary.core.time.EventLoopClock;
+import io.tributary.core.time.SchedulingClock;
 import io.tributary.upnp.bridge.EventSourceUrl;
 import io.tributary.upnp.bridge.RetainedTopicsSource;
 import io.tributary.upnp.bridge.SourceBridge;
@@ -65,7 +65,7 @@ public final class UpnpAdapter implements Adapter {
                 return Mono.error(new IllegalStateException("UPnP eventing needs the gateway's HTTP listener"));
             }
             Router router = context.router();
-            Timer timer = new EventLoopTimer(context.loops().onServer(true).next());
+            SchedulingClock timer = new EventLoopClock(context.loops().onServer(true).next());
             GenaPublisher definition = GenaPublisher.create().options(options.publisher())
                     .meterRegistry(context.meterRegistry()).loops(context.loops()).timer(timer);
             if (options.topicsService()) {
@@ -99,7 +99,7 @@ public final class UpnpAdapter implements Adapter {
         });
     }
 
-    private SubscriberOptions subscriberOptions(GatewayContext context, InetSocketAddress listener, Timer timer) {
+    private SubscriberOptions subscriberOptions(GatewayContext context, InetSocketAddress listener, SchedulingClock timer) {
         SubscriberOptions subscriberOptions = options.subscriber().meterRegistry(context.meterRegistry())
                 .loops(context.loops());
         if (subscriberOptions.timer() == null) {

@@ -6,7 +6,8 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.tributary.coap.CoapConfig;
+import io.tributary.coap.stack.StackConfig;
+import io.tributary.core.config.Settings;
 import io.tributary.coap.CoapResponse;
 import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapMessage;
@@ -15,7 +16,7 @@ import io.tributary.coap.message.CoapType;
 import io.tributary.coap.stack.CoapStack;
 import io.tributary.coap.stack.CoapStats;
 import io.tributary.coap.stack.Outbound;
-import io.tributary.core.time.VirtualTimer;
+import io.tributary.core.time.VirtualClock;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
@@ -60,8 +61,8 @@ public final class ExchangeFootprint {
     }
 
     private static double clientExchanges() {
-        CoapConfig config = CoapConfig.defaults().nstart(10_000);
-        CoapStack stack = new CoapStack(config, new NullOutbound(), new VirtualTimer(), new CoapStats(),
+        Settings config = StackConfig.defaults().with(StackConfig.NSTART, 10_000);
+        CoapStack stack = new CoapStack(config, new NullOutbound(), new VirtualClock(), new CoapStats(),
                 CoapStack.messageIds(config), null, 1L, true);
         CoapMessage get = CoapMessage.builder(CoapType.CON, CoapCode.GET)
                 .options(CoapOptions.builder().uriPath("/sensors/temp").build()).build();
@@ -90,9 +91,9 @@ public final class ExchangeFootprint {
     }
 
     private static double dedupEntries() {
-        CoapConfig config = CoapConfig.defaults();
+        Settings config = StackConfig.defaults();
         CoapResponse ok = CoapResponse.content("ok");
-        CoapStack stack = new CoapStack(config, new NullOutbound(), new VirtualTimer(), new CoapStats(),
+        CoapStack stack = new CoapStack(config, new NullOutbound(), new VirtualClock(), new CoapStats(),
                 CoapStack.messageIds(config), (request, peer, multicast) -> Mono.just(ok), 1L, true);
         List<InetSocketAddress> peers = new ArrayList<>();
         for (int i = 0; i < 200; i++) {

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.tributary.coap.stack.TimerWheel;
 import io.tributary.coap.stack.WheelTask;
-import io.tributary.core.time.VirtualTimer;
+import io.tributary.core.time.VirtualClock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,7 +53,7 @@ public class RetransmissionBenchmark {
     /** Fills the wheel with the other exchanges' timers, spread as real ones would be. */
     @Setup(Level.Trial)
     public void setUp() {
-        wheel = new TimerWheel(new VirtualTimer(), TimeUnit.MILLISECONDS.toNanos(1), 4096);
+        wheel = new TimerWheel(new VirtualClock(), TimeUnit.MILLISECONDS.toNanos(1), 4096);
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < inFlight; i++) {
             wheel.arm(new Exchange(), TimeUnit.MILLISECONDS.toNanos(2000 + random.nextInt(1000)) << random.nextInt(5));

@@ -4,7 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
-import io.tributary.core.time.VirtualTimer;
+import io.tributary.core.time.VirtualClock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -41,7 +41,7 @@ public class DedupBenchmark {
     /** Fills the deduplicator to its per-peer caps. */
     @Setup(Level.Trial)
     public void setUp() {
-        VirtualTimer timer = new VirtualTimer();
+        VirtualClock timer = new VirtualClock();
         TimerWheel wheel = new TimerWheel(timer, TimeUnit.MILLISECONDS.toNanos(1), 4096);
         PeerTable table = new PeerTable(peerCount);
         dedup = new Deduplicator(wheel, table, TimeUnit.SECONDS.toNanos(247), TimeUnit.SECONDS.toNanos(145), 512,

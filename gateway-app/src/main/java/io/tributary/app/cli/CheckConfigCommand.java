@@ -1,10 +1,12 @@
 package io.tributary.app.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.tributary.app.config.ConfigException;
 import io.tributary.app.config.ConfigLoader;
+import io.tributary.core.config.ConfigProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,8 +30,15 @@ final class CheckConfigCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(file + ": configuration is valid");
             return 0;
         } catch (ConfigException e) {
-            spec.commandLine().getErr().println("configuration error: " + e.getMessage());
+            report(spec.commandLine().getErr(), e);
             return TributaryCommand.CONFIG_ERROR;
+        }
+    }
+
+    /** Prints every problem of a configuration, one per line. */
+    static void report(PrintWriter err, ConfigException e) {
+        for (ConfigProblem problem : e.problems()) {
+            err.println("configuration error: " + problem);
         }
     }
 }

@@ -2,13 +2,17 @@ package io.tributary.app.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.tributary.app.GatewayApplication;
 import io.tributary.app.config.ConfigException;
 import io.tributary.app.config.ConfigLoader;
+import io.tributary.app.LoggingSetup;
 import io.tributary.app.config.GatewayConfig;
+import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.GatewayStartException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,18 +43,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        GatewayConfig loaded;
+        Settings loaded;
         try {
-            java.util.Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+            Map<String, String> environment = new HashMap<>(System.getenv());
             if (logFormat != null) {
                 environment.put("TRIBUTARY_LOGGING_FORMAT", logFormat);
             }
             loaded = new ConfigLoader().load(config, environment);
         } catch (ConfigException e) {
-            spec.commandLine().getErr().println("configuration error: " + e.getMessage());
+            CheckConfigCommand.report(spec.commandLine().getErr(), e);
             return TributaryCommand.CONFIG_ERROR;
         }
-        io.tributary.app.LoggingSetup.apply(loaded.logging());
+        LoggingSetup.apply(loaded.get(GatewayConfig.LOGGING));
         CountDownLatch stopRequested = new CountDownLatch(1);
         ShutdownSignals.onTerminate(stopRequested::countDown);
 
@@ -64,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
         LOG.info("Tributary started; HTTP on {} (config: {})", running.gateway().httpAddress(),
                 config == null ? "embedded default" : config);
         stopRequested.await();
-        Duration timeout = loaded.shutdown().timeout();
+        Duration timeout = loaded.get(GatewayConfig.SHUTDOWN, GatewayConfig.SHUTDOWN_TIMEOUT);
         LOG.info("stop requested; stopping gracefully (at most {} s)", timeout.toSeconds());
         try {
             running.stop().block(timeout);

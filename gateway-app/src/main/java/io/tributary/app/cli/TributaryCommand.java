@@ -3,11 +3,12 @@ package io.tributary.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code tributary} command: {@code run} and {@code check-config}. */
+/** The {@code tributary} command: {@code run}, {@code check-config} and {@code defaults}. */
 @Command(name = "tributary", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reactive CoAP / Cisco PnP / UPnP GENA gateway.",
-        subcommands = {RunCommand.class, CheckConfigCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckConfigCommand.class, DefaultsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TributaryCommand {
 
     /** Exit code for a configuration or usage error. */

@@ -2,59 +2,21 @@ package io.tributary.app.config;
 
 import java.time.Duration;
 
-import io.tributary.core.Overflow;
+import io.tributary.coap.adapter.CoapAdapterConfig;
+import io.tributary.core.RouterConfig;
+import io.tributary.core.config.Section;
+import io.tributary.core.config.Setting;
+import io.tributary.core.config.Settings;
+import io.tributary.core.config.ValueTypes;
+import io.tributary.pnp.PnpConfig;
+import io.tributary.upnp.UpnpConfig;
 
 /**
- * The whole gateway configuration, bound from one YAML file over the embedded defaults
- * ({@code tributary-default.yaml}) and then environment variables; keys are kebab-case.
- *
- * @param http the shared HTTP listener
- * @param logging log format and level
- * @param router routing core settings
- * @param shutdown graceful stop settings
- * @param coap the CoAP adapter
- * @param pnp Cisco Network Plug and Play
- * @param upnp UPnP eventing (GENA) settings
+ * The whole gateway configuration: the sections the application owns ({@code http}, {@code logging},
+ * {@code shutdown}) and those each module declares ({@code router}, {@code coap}, {@code pnp}, {@code upnp}).
+ * A configuration is a {@link Settings} of {@link #ROOT}, bound by {@link ConfigLoader}.
  */
-public record GatewayConfig(Http http, Logging logging, RouterSettings router, Shutdown shutdown,
-                            CoapSettings coap, PnpSettings pnp, UpnpSettings upnp) {
-
-    /**
-     * The shared HTTP listener serving PnP, GENA and the admin endpoints.
-     *
-     * @param host bind address; default {@code 0.0.0.0}
-     * @param port TCP port, 0 for any free port; default 8080
-     */
-    public record Http(String host, int port) {
-    }
-
-    /**
-     * Logging output.
-     *
-     * @param format {@code text} (human-readable) or {@code json} (one JSON object per line); default text
-     * @param level root level: trace, debug, info, warn, error or off; default info
-     */
-    public record Logging(LogFormat format, LogLevel level) {
-    }
-
-    /**
-     * Routing core settings.
-     *
-     * @param queueCapacity default subscription queue capacity, in messages; default 1024
-     * @param overflow default overflow policy: drop-oldest, drop-newest or error; default drop-oldest
-     * @param requestTimeout request/reply timeout; default 5s
-     * @param maxRetained topics that may hold a retained value; default 100000
-     */
-    public record RouterSettings(int queueCapacity, Overflow overflow, Duration requestTimeout, int maxRetained) {
-    }
-
-    /**
-     * Graceful stop settings.
-     *
-     * @param timeout how long the whole stop may take before the process exits anyway; default 8s
-     */
-    public record Shutdown(Duration timeout) {
-    }
+public final class GatewayConfig {
 
     /** Log output formats. */
     public enum LogFormat {
@@ -78,5 +40,52 @@ public record GatewayConfig(Http http, Logging logging, RouterSettings router, S
         ERROR,
         /** Nothing. */
         OFF
+    }
+
+    /** The {@code http} section: the one listener of PnP, GENA and the admin endpoints. */
+    public static final Section HTTP_SECTION = Section.create("http",
+            "The one HTTP listener (PnP, GENA, /health, /metrics).");
+    /** Bind address of the HTTP listener. */
+    public static final Setting<String> HTTP_HOST = HTTP_SECTION.define("host", ValueTypes.nonBlankText(),
+            "0.0.0.0", "Bind address.");
+    /** TCP port of the HTTP listener. */
+    public static final Setting<Integer> HTTP_PORT = HTTP_SECTION.define("port", ValueTypes.port(), 8080,
+            "TCP port, 0 for any free port.");
+
+    /** The {@code logging} section. */
+    public static final Section LOGGING_SECTION = Section.create("logging", "Console log output.");
+    /** Log line format. */
+    public static final Setting<LogFormat> LOG_FORMAT = LOGGING_SECTION.define("format",
+            ValueTypes.choice(LogFormat.class), LogFormat.TEXT,
+            "text: human-readable lines; json: one JSON object per line.");
+    /** Root log level. */
+    public static final Setting<LogLevel> LOG_LEVEL = LOGGING_SECTION.define("level",
+            ValueTypes.choice(LogLevel.class), LogLevel.INFO, "Root level: trace, debug, info, warn, error or off.");
+
+    /** The {@code shutdown} section. */
+    public static final Section SHUTDOWN_SECTION = Section.create("shutdown", "Graceful stop on SIGTERM or Ctrl-C.");
+    /** How long the graceful stop may take. */
+    public static final Setting<Duration> SHUTDOWN_TIMEOUT = SHUTDOWN_SECTION.define("timeout",
+            ValueTypes.positiveDuration(), Duration.ofSeconds(8),
+            "How long the graceful stop may take before the process exits anyway.");
+
+    /** The whole configuration. */
+    public static final Section ROOT = Section.create("", "Tributary configuration.");
+    /** {@code http}. */
+    public static final Setting<Settings> HTTP = ROOT.section(HTTP_SECTION);
+    /** {@code logging}. */
+    public static final Setting<Settings> LOGGING = ROOT.section(LOGGING_SECTION);
+    /** {@code router}. */
+    public static final Setting<Settings> ROUTER = ROOT.section(RouterConfig.SECTION);
+    /** {@code shutdown}. */
+    public static final Setting<Settings> SHUTDOWN = ROOT.section(SHUTDOWN_SECTION);
+    /** {@code coap}. */
+    public static final Setting<Settings> COAP = ROOT.section(CoapAdapterConfig.SECTION);
+    /** {@code upnp}. */
+    public static final Setting<Settings> UPNP = ROOT.section(UpnpConfig.SECTION);
+    /** {@code pnp}. */
+    public static final Setting<Settings> PNP = ROOT.section(PnpConfig.SECTION);
+
+    private GatewayConfig() {
     }
 }

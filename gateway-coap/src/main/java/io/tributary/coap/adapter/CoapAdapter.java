@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import io.tributary.coap.CoapConfig;
 import io.tributary.coap.CoapEndpoint;
 import io.tributary.coap.CoapServer;
+import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.Adapter;
 import io.tributary.core.gateway.GatewayContext;
 import reactor.core.Disposable;
@@ -54,7 +54,20 @@ public final class CoapAdapter implements Adapter {
 
     /** @return a default server on port 5683 with the RFC defaults and no polls */
     public static CoapAdapter create() {
-        return create(CoapServer.create().config(CoapConfig.defaults()), List.of());
+        return create(CoapAdapterConfig.defaults());
+    }
+
+    /**
+     * @param settings values of {@link CoapAdapterConfig#SECTION}: the endpoint and the polls
+     * @return an adapter with the pub/sub window under {@code /ps}
+     */
+    public static CoapAdapter create(Settings settings) {
+        if (settings.section() != CoapAdapterConfig.SECTION) {
+            throw new IllegalArgumentException("expected coap settings, was " + settings.section());
+        }
+        settings.validate();
+        return create(CoapServer.create().config(settings.get(CoapAdapterConfig.ENDPOINT)),
+                settings.get(CoapAdapterConfig.POLLS).stream().map(CoapAdapterConfig::poll).toList());
     }
 
     @Override

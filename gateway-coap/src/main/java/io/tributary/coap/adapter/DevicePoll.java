@@ -22,15 +22,31 @@ public record DevicePoll(String name, URI uri, Duration interval, boolean confir
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(interval, "interval");
+        checkName(name);
+        checkUri(uri);
+        if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("poll '" + name + "': interval must be at least 1 s");
+        }
+    }
+
+    /**
+     * @param name a device name
+     * @throws IllegalArgumentException unless it is one topic segment
+     */
+    public static void checkName(String name) {
         Topic.of(name);
         if (name.contains("/")) {
             throw new IllegalArgumentException("poll name '" + name + "' must be one topic segment");
         }
+    }
+
+    /**
+     * @param uri what a poll reads
+     * @throws IllegalArgumentException unless it is a coap:// URI with a host
+     */
+    public static void checkUri(URI uri) {
         if (!"coap".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("poll '" + name + "': '" + uri + "' is not a coap:// URI with a host");
-        }
-        if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("poll '" + name + "': interval must be at least 1 s");
+            throw new IllegalArgumentException("'" + uri + "' is not a coap:// URI with a host");
         }
     }
 

@@ -31,8 +31,8 @@ public final class ClientLayer {
 
     ClientLayer(CoapStack stack) {
         this.stack = stack;
-        this.responseTimeout = stack.config.maxTransmitWait();
-        this.tokenLength = stack.config.tokenLength();
+        this.responseTimeout = StackConfig.maxTransmitWait(stack.config);
+        this.tokenLength = stack.config.get(StackConfig.TOKEN_LENGTH);
     }
 
     /**
@@ -136,17 +136,17 @@ public final class ClientLayer {
             return;
         }
         Slots queue = slots.computeIfAbsent(exchange.address, ignored -> new Slots());
-        if (queue.active < stack.config.nstart()) {
+        if (queue.active < stack.config.get(StackConfig.NSTART)) {
             queue.active++;
             exchange.holdsSlot = true;
             send(exchange);
-        } else if (queue.waiting.size() < stack.config.maxQueuedRequestsPerPeer()) {
+        } else if (queue.waiting.size() < stack.config.get(StackConfig.MAX_QUEUED_REQUESTS_PER_PEER)) {
             exchange.phase = ClientExchange.Phase.QUEUED;
             queue.waiting.add(exchange);
         } else {
             stack.stats.rejected.increment();
             exchange.fail(new CoapException(exchange.describe() + ": more than "
-                    + stack.config.maxQueuedRequestsPerPeer() + " requests already wait for NSTART"));
+                    + stack.config.get(StackConfig.MAX_QUEUED_REQUESTS_PER_PEER) + " requests already wait for NSTART"));
         }
     }
 

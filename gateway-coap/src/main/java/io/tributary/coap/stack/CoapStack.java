@@ -2,12 +2,13 @@ package io.tributary.coap.stack;
 
 import java.net.InetSocketAddress;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 
-import io.tributary.coap.CoapConfig;
 import io.tributary.coap.message.CoapFormatException;
 import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.message.CoapType;
-import io.tributary.core.time.Timer;
+import io.tributary.core.config.Settings;
+import io.tributary.core.time.SchedulingClock;
 import io.tributary.core.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +28,9 @@ import org.slf4j.LoggerFactory;
 public final class CoapStack {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoapStack.class);
-    private static final RateLimitedLog BAD_INPUT = new RateLimitedLog(LOG, 10, java.util.concurrent.TimeUnit.SECONDS);
+    private static final RateLimitedLog BAD_INPUT = new RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
 
-    final CoapConfig config;
+    final Settings config;
     final Outbound outbound;
     final TimerWheel wheel;
     final PeerTable peers;
@@ -43,7 +44,7 @@ public final class CoapStack {
     private CoapStack clientStack;
 
     /**
-     * @param config protocol parameters
+     * @param config protocol parameters, values of {@link StackConfig#SECTION}
      * @param outbound where messages go
      * @param timer drives retransmissions and expiries (the channel's event loop, or a virtual timer)
      * @param stats endpoint-wide counters
@@ -52,17 +53,18 @@ public final class CoapStack {
      * @param seed seed of this stack's randomness (retransmission jitter, tokens, leisure)
      * @param hostsClient whether the client side lives on this stack
      */
-    public CoapStack(CoapConfig config, Outbound outbound, Timer timer, CoapStats stats, MessageIds messageIds,
+    public CoapStack(Settings config, Outbound outbound, SchedulingClock timer, CoapStats stats, MessageIds messageIds,
                      Responder responder, long seed, boolean hostsClient) {
         this.config = config;
         this.outbound = outbound;
         this.stats = stats;
         this.messageIds = messageIds;
         this.random = new SplittableRandom(seed);
-        this.wheel = new TimerWheel(timer, config.timerTick().toNanos(), 4096);
-        this.peers = new PeerTable(config.maxPeers());
-        this.dedup = new Deduplicator(wheel, peers, config.exchangeLifetime().toNanos(),
-                config.nonLifetime().toNanos(), config.dedupPerPeer(), config.dedupTotal(), stats.dedupEvictions);
+        this.wheel = new TimerWheel(timer, config.get(StackConfig.TIMER_TICK).toNanos(), 4096);
+        this.peers = new PeerTable(config.get(StackConfig.MAX_PEERS));
+        this.dedup = new Deduplicator(wheel, peers, StackConfig.exchangeLifetime(config).toNanos(),
+                StackConfig.nonLifetime(config).toNanos(), config.get(StackConfig.DEDUP_PER_PEER),
+                config.get(StackConfig.DEDUP_TOTAL), stats.dedupEvictions);
         this.reliability = new Reliability(this, config, wheel, stats, random);
         this.server = new ServerLayer(this, responder);
         this.client = hostsClient ? new ClientLayer(this) : null;
@@ -75,8 +77,8 @@ public final class CoapStack {
      * @param config protocol parameters (EXCHANGE_LIFETIME, max peers)
      * @return a new allocator
      */
-    public static MessageIds messageIds(CoapConfig config) {
-        return new MessageIds(config.exchangeLifetime().toNanos(), config.maxPeers());
+    public static MessageIds messageIds(Settings config) {
+        return new MessageIds(StackConfig.exchangeLifetime(config).toNanos(), config.get(StackConfig.MAX_PEERS));
     }
 
     /** @param stack the stack hosting the client side, to which this one forwards responses, ACKs and RSTs */

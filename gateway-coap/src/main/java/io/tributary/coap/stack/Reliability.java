@@ -2,7 +2,7 @@ package io.tributary.coap.stack;
 
 import java.util.SplittableRandom;
 
-import io.tributary.coap.CoapConfig;
+import io.tributary.core.config.Settings;
 
 /**
  * The message layer's reliability for outgoing CONs (RFC 7252 §4.2, §4.8): the first timeout is random in
@@ -19,14 +19,14 @@ final class Reliability {
     private final double randomFactor;
     private final int maxRetransmit;
 
-    Reliability(CoapStack stack, CoapConfig config, TimerWheel wheel, CoapStats stats, SplittableRandom random) {
+    Reliability(CoapStack stack, Settings config, TimerWheel wheel, CoapStats stats, SplittableRandom random) {
         this.stack = stack;
         this.wheel = wheel;
         this.stats = stats;
         this.random = random;
-        this.ackTimeoutNanos = config.ackTimeout().toNanos();
-        this.randomFactor = config.ackRandomFactor();
-        this.maxRetransmit = config.maxRetransmit();
+        this.ackTimeoutNanos = config.get(StackConfig.ACK_TIMEOUT).toNanos();
+        this.randomFactor = config.get(StackConfig.ACK_RANDOM_FACTOR);
+        this.maxRetransmit = config.get(StackConfig.MAX_RETRANSMIT);
     }
 
     /** Sends a CON for the first time and arms its retransmission timer. */

@@ -47,7 +47,7 @@ final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber
     /** Subscribes to a handler that did not answer at once; arms the separate-response timer for a CON. */
     void start(Mono<CoapResponse> result) {
         if (request.type() == CoapType.CON) {
-            stack.wheel.arm(this, stack.config.separateResponseDelay().toNanos());
+            stack.wheel.arm(this, stack.config.get(StackConfig.SEPARATE_RESPONSE_DELAY).toNanos());
         }
         result.subscribe(this);
     }
@@ -122,7 +122,7 @@ final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber
         }
         phase = Phase.LEISURE;
         pending = response;
-        long leisure = stack.config.defaultLeisure().toNanos();
+        long leisure = stack.config.get(StackConfig.DEFAULT_LEISURE).toNanos();
         stack.wheel.arm(this, leisure > 0 ? stack.random.nextLong(leisure + 1) : 0);
     }
 

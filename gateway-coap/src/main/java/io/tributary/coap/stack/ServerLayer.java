@@ -46,7 +46,7 @@ final class ServerLayer {
         if (peer == null) {
             stack.stats.rejected.increment();
             REFUSALS.warn("request from {} refused with 5.03: {} peers already tracked", sender,
-                    stack.config.maxPeers());
+                    stack.config.get(StackConfig.MAX_PEERS));
             if (confirmable) {
                 stack.write(reply(request, CoapResponse.error(CoapCode.SERVICE_UNAVAILABLE, "too many peers"),
                         CoapType.ACK, request.messageId()), sender);

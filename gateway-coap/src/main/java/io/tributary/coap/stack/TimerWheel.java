@@ -2,18 +2,18 @@ package io.tributary.coap.stack;
 
 import java.util.concurrent.TimeUnit;
 
-import io.tributary.core.time.Timer;
+import io.tributary.core.time.SchedulingClock;
 
 /**
  * A hashed timing wheel confined to one event loop: tasks are intrusive {@link WheelTask}s linked into the bucket
  * of their deadline, so arm and cancel are O(1) without allocation whatever the number in flight. The wheel ticks
- * through a {@link Timer} only while it holds tasks; a task fires at the first tick at or after its deadline.
+ * through a {@link SchedulingClock} only while it holds tasks; a task fires at the first tick at or after its deadline.
  */
 public final class TimerWheel {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TimerWheel.class);
 
-    private final Timer timer;
+    private final SchedulingClock timer;
     private final long tickNanos;
     private final WheelTask[] heads;
     private final int mask;
@@ -27,7 +27,7 @@ public final class TimerWheel {
      * @param tickNanos tick length in nanoseconds (the timer resolution)
      * @param buckets bucket count, rounded up to a power of two
      */
-    public TimerWheel(Timer timer, long tickNanos, int buckets) {
+    public TimerWheel(SchedulingClock timer, long tickNanos, int buckets) {
         this.timer = timer;
         this.tickNanos = tickNanos;
         int count = Integer.highestOneBit(Math.max(2, buckets - 1)) << 1;

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 import io.tributary.coap.CoapClient;
 import io.tributary.coap.CoapConfig;
+import io.tributary.coap.stack.StackConfig;
+import io.tributary.core.config.Settings;
 import io.tributary.coap.CoapEndpoint;
 import io.tributary.coap.CoapResponse;
 import io.tributary.coap.CoapServer;
@@ -26,7 +28,7 @@ public final class MulticastProbe {
      * @param args ignored
      */
     public static void main(String[] args) {
-        CoapConfig quick = CoapConfig.defaults().defaultLeisure(Duration.ofMillis(300));
+        Settings quick = CoapConfig.defaults().with(CoapConfig.PROTOCOL, StackConfig.DEFAULT_LEISURE, Duration.ofMillis(300));
         CoapEndpoint first = server("one", 5683, quick);
         CoapEndpoint second = server("two", 5683, quick);
         CoapClient client = CoapClient.bind().block(Duration.ofSeconds(10));
@@ -43,8 +45,8 @@ public final class MulticastProbe {
         System.exit(0);
     }
 
-    private static CoapEndpoint server(String name, int port, CoapConfig config) {
-        return CoapServer.create().host("0.0.0.0").port(port).config(config)
+    private static CoapEndpoint server(String name, int port, Settings config) {
+        return CoapServer.create().config(config).host("0.0.0.0").port(port)
                 .multicast(CoapServer.ALL_COAP_NODES_IPV4).multicastInterface("lo")
                 .route(routes -> routes.get("/id", request -> Mono.just(
                         CoapResponse.content(name + (request.multicast() ? ":multicast" : ":unicast")))))

@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import io.tributary.coap.CoapConfig;
+import io.tributary.core.config.Settings;
 import io.tributary.coap.CoapResponse;
 import io.tributary.coap.CoapTimeoutException;
 import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.message.CoapOptions;
 import io.tributary.coap.message.CoapType;
-import io.tributary.core.time.VirtualTimer;
+import io.tributary.core.time.VirtualClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,11 +63,11 @@ class LossyLinkTest {
     @ValueSource(longs = {1, 2, 3})
     @DisplayName("every CON request completes exactly once or fails with a timeout; no handler runs twice")
     void lossyLink(long seed) {
-        VirtualTimer timer = new VirtualTimer();
+        VirtualClock timer = new VirtualClock();
         ArrayDeque<Datagram> wire = new ArrayDeque<>();
         Random loss = new Random(seed);
         Map<String, Integer> handled = new HashMap<>();
-        CoapConfig config = CoapConfig.defaults().nstart(16);
+        Settings config = StackConfig.defaults().with(StackConfig.NSTART, 16);
         Responder responder = (request, peer, multicast) -> {
             String path = String.join("/", request.options().uriPath());
             handled.merge(path, 1, Integer::sum);

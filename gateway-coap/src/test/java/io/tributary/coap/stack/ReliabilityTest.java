@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.tributary.coap.CoapConfig;
+import io.tributary.core.config.Settings;
 import io.tributary.coap.CoapResetException;
 import io.tributary.coap.CoapResponse;
 import io.tributary.coap.CoapTimeoutException;
@@ -37,7 +37,7 @@ class ReliabilityTest {
     @Test
     @DisplayName("§4.8: with ACK_RANDOM_FACTOR 1 a CON is sent at 0, 2, 6, 14 and 30 s and fails at 62 s")
     void exactSchedule() {
-        StackHarness harness = new StackHarness(CoapConfig.defaults().ackRandomFactor(1.0), null);
+        StackHarness harness = new StackHarness(StackConfig.defaults().with(StackConfig.ACK_RANDOM_FACTOR, 1.0), null);
         send(harness, true);
         harness.timer.advance(Duration.ofSeconds(61));
         assertThat(harness.sent).extracting(StackHarness.Sent::atSeconds).containsExactly(0.0, 2.0, 6.0, 14.0, 30.0);
@@ -55,7 +55,7 @@ class ReliabilityTest {
     @Test
     @DisplayName("§4.8: the first timeout is random in [2 s, 3 s] and each retransmission doubles it")
     void randomisedSchedule() {
-        StackHarness harness = new StackHarness(CoapConfig.defaults(), null);
+        StackHarness harness = new StackHarness(StackConfig.defaults(), null);
         send(harness, true);
         harness.timer.advance(Duration.ofSeconds(100));
         List<Double> times = harness.sent.stream().map(StackHarness.Sent::atSeconds).toList();
@@ -71,7 +71,7 @@ class ReliabilityTest {
     @Test
     @DisplayName("§4.2: a piggybacked ACK ends retransmission and completes the request")
     void ackCancels() {
-        StackHarness harness = new StackHarness(CoapConfig.defaults().ackRandomFactor(1.0), null);
+        StackHarness harness = new StackHarness(StackConfig.defaults().with(StackConfig.ACK_RANDOM_FACTOR, 1.0), null);
         send(harness, true);
         harness.timer.advance(Duration.ofSeconds(2));
         CoapMessage request = harness.last().message();
@@ -88,7 +88,7 @@ class ReliabilityTest {
     @Test
     @DisplayName("§4.2: a RST fails the request with CoapResetException")
     void reset() {
-        StackHarness harness = new StackHarness(CoapConfig.defaults(), null);
+        StackHarness harness = new StackHarness(StackConfig.defaults(), null);
         send(harness, true);
         harness.stack.receive(CoapMessage.empty(CoapType.RST, harness.last().message().messageId()), SERVER, false);
         assertThat(errors).singleElement().isInstanceOf(CoapResetException.class);
@@ -99,7 +99,7 @@ class ReliabilityTest {
     @Test
     @DisplayName("§5.2.2: after an empty ACK the separate CON response is acknowledged and delivered once")
     void separateResponse() {
-        StackHarness harness = new StackHarness(CoapConfig.defaults(), null);
+        StackHarness harness = new StackHarness(StackConfig.defaults(), null);
         send(harness, true);
         CoapMessage request = harness.last().message();
         harness.stack.receive(CoapMessage.empty(CoapType.ACK, request.messageId()), SERVER, false);
@@ -121,7 +121,7 @@ class ReliabilityTest {
     @Test
     @DisplayName("a CON response with an unknown token is rejected with RST (§4.2)")
     void unknownToken() {
-        StackHarness harness = new StackHarness(CoapConfig.defaults(), null);
+        StackHarness harness = new StackHarness(StackConfig.defaults(), null);
         harness.stack.receive(CoapMessage.builder(CoapType.CON, CoapCode.CONTENT).messageId(5)
                 .token(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}).build(), SERVER, false);
         assertThat(harness.last().message().type()).isEqualTo(CoapType.RST);
@@ -131,7 +131,7 @@ class ReliabilityTest {
     @Test
     @DisplayName("a response from another endpoint than the request's peer does not match (§5.3.2)")
     void wrongPeer() {
-        StackHarness harness = new StackHarness(CoapConfig.defaults(), null);
+        StackHarness harness = new StackHarness(StackConfig.defaults(), null);
         send(harness, false);
         CoapMessage request = harness.last().message();
         harness.stack.receive(CoapMessage.builder(CoapType.NON, CoapCode.CONTENT).messageId(5)
@@ -145,7 +145,7 @@ class ReliabilityTest {
     @Test
     @DisplayName("a NON request without response fails after MAX_TRANSMIT_WAIT (93 s)")
     void nonTimeout() {
-        StackHarness harness = new StackHarness(CoapConfig.defaults(), null);
+        StackHarness harness = new StackHarness(StackConfig.defaults(), null);
         send(harness, false);
         harness.timer.advance(Duration.ofSeconds(92));
         assertThat(errors).isEmpty();
@@ -157,7 +157,7 @@ class ReliabilityTest {
     @Test
     @DisplayName("cancelling a request stops its retransmissions and frees the exchange")
     void cancellation() {
-        StackHarness harness = new StackHarness(CoapConfig.defaults(), null);
+        StackHarness harness = new StackHarness(StackConfig.defaults(), null);
         Disposable request = send(harness, true);
         harness.timer.advance(Duration.ofSeconds(4));
         int sentBefore = harness.sent.size();
@@ -172,7 +172,7 @@ class ReliabilityTest {
     @Test
     @DisplayName("§4.7: with NSTART 1 a second request to the same peer waits for the first")
     void nstart() {
-        StackHarness harness = new StackHarness(CoapConfig.defaults(), null);
+        StackHarness harness = new StackHarness(StackConfig.defaults(), null);
         send(harness, true);
         send(harness, true);
         assertThat(harness.sent).hasSize(1);
@@ -187,7 +187,7 @@ class ReliabilityTest {
     @Test
     @DisplayName("§4.3: a ping is an empty CON answered by RST")
     void ping() {
-        StackHarness harness = new StackHarness(CoapConfig.defaults(), null);
+        StackHarness harness = new StackHarness(StackConfig.defaults(), null);
         List<String> done = new ArrayList<>();
         harness.stack.client().ping(SERVER).subscribe(null, errors::add, () -> done.add("pong"));
         CoapMessage ping = harness.last().message();

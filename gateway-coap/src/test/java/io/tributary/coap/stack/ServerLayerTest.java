@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.tributary.coap.CoapConfig;
+import io.tributary.core.config.Settings;
 import io.tributary.coap.CoapResponse;
 import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapFormatException;
@@ -47,7 +47,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("§4.5: a duplicate CON gets the same piggybacked response without running the handler again")
         void replay() {
-            StackHarness harness = new StackHarness(CoapConfig.defaults(), counting());
+            StackHarness harness = new StackHarness(StackConfig.defaults(), counting());
             harness.stack.receive(request(CoapType.CON, 100), CLIENT, false);
             harness.stack.receive(request(CoapType.CON, 100), CLIENT, false);
             assertThat(handled).hasValue(1);
@@ -61,7 +61,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("the same message ID from another peer is a new request")
         void perPeer() {
-            StackHarness harness = new StackHarness(CoapConfig.defaults(), counting());
+            StackHarness harness = new StackHarness(StackConfig.defaults(), counting());
             harness.stack.receive(request(CoapType.CON, 100), CLIENT, false);
             harness.stack.receive(request(CoapType.CON, 100), OTHER, false);
             assertThat(handled).hasValue(2);
@@ -70,7 +70,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("§4.8.2: a CON message ID is remembered for EXCHANGE_LIFETIME (247 s), then forgotten")
         void conExpiry() {
-            StackHarness harness = new StackHarness(CoapConfig.defaults(), counting());
+            StackHarness harness = new StackHarness(StackConfig.defaults(), counting());
             harness.stack.receive(request(CoapType.CON, 7), CLIENT, false);
             harness.timer.advance(Duration.ofSeconds(245));
             harness.stack.receive(request(CoapType.CON, 7), CLIENT, false);
@@ -85,7 +85,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("§4.8.2: a NON message ID is remembered for NON_LIFETIME (145 s); duplicates are dropped")
         void nonExpiry() {
-            StackHarness harness = new StackHarness(CoapConfig.defaults(), counting());
+            StackHarness harness = new StackHarness(StackConfig.defaults(), counting());
             harness.stack.receive(request(CoapType.NON, 8), CLIENT, false);
             harness.stack.receive(request(CoapType.NON, 8), CLIENT, false);
             assertThat(handled).hasValue(1);
@@ -99,7 +99,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("the per-peer cap evicts that peer's oldest ID and counts it")
         void perPeerCap() {
-            StackHarness harness = new StackHarness(CoapConfig.defaults().dedupPerPeer(4), counting());
+            StackHarness harness = new StackHarness(StackConfig.defaults().with(StackConfig.DEDUP_PER_PEER, 4), counting());
             for (int id = 1; id <= 5; id++) {
                 harness.stack.receive(request(CoapType.CON, id), CLIENT, false);
             }
@@ -114,7 +114,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("the total cap evicts the entry that would expire first, whichever peer owns it")
         void totalCap() {
-            StackHarness harness = new StackHarness(CoapConfig.defaults().dedupTotal(3), counting());
+            StackHarness harness = new StackHarness(StackConfig.defaults().with(StackConfig.DEDUP_TOTAL, 3), counting());
             harness.stack.receive(request(CoapType.CON, 1), CLIENT, false);
             harness.timer.advance(Duration.ofSeconds(1));
             harness.stack.receive(request(CoapType.CON, 2), OTHER, false);
@@ -135,7 +135,7 @@ class ServerLayerTest {
         @DisplayName("§5.2.2: a slow handler gets an empty ACK after the delay, then a retransmitted CON response")
         void separate() {
             Sinks.One<CoapResponse> answer = Sinks.one();
-            StackHarness harness = new StackHarness(CoapConfig.defaults().ackRandomFactor(1.0),
+            StackHarness harness = new StackHarness(StackConfig.defaults().with(StackConfig.ACK_RANDOM_FACTOR, 1.0),
                     (request, peer, multicast) -> answer.asMono());
             harness.stack.receive(request(CoapType.CON, 50), CLIENT, false);
             assertThat(harness.sent).isEmpty();
@@ -166,7 +166,7 @@ class ServerLayerTest {
         @DisplayName("a handler answering within the delay is piggybacked; nothing else is sent")
         void piggybackedInTime() {
             Sinks.One<CoapResponse> answer = Sinks.one();
-            StackHarness harness = new StackHarness(CoapConfig.defaults(),
+            StackHarness harness = new StackHarness(StackConfig.defaults(),
                     (request, peer, multicast) -> answer.asMono());
             harness.stack.receive(request(CoapType.CON, 51), CLIENT, false);
             harness.timer.advance(Duration.ofMillis(500));
@@ -181,7 +181,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("a handler error becomes 5.00")
         void handlerError() {
-            StackHarness harness = new StackHarness(CoapConfig.defaults(),
+            StackHarness harness = new StackHarness(StackConfig.defaults(),
                     (request, peer, multicast) -> Mono.error(new IllegalStateException("bug")));
             harness.stack.receive(request(CoapType.CON, 52), CLIENT, false);
             assertThat(harness.last().message().code()).isEqualTo(CoapCode.INTERNAL_SERVER_ERROR);
@@ -195,7 +195,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("§5.4.1: an unrecognized critical option gets 4.02, the handler does not run")
         void badOption() {
-            StackHarness harness = new StackHarness(CoapConfig.defaults(), counting());
+            StackHarness harness = new StackHarness(StackConfig.defaults(), counting());
             CoapMessage request = request(CoapType.CON, 60).toBuilder()
                     .options(CoapOptions.builder().uriPath("/r").add(2049, new byte[] {1}).build()).build();
             harness.stack.receive(request, CLIENT, false);
@@ -207,7 +207,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("§5.4.1: an unrecognized elective option is ignored")
         void electiveOption() {
-            StackHarness harness = new StackHarness(CoapConfig.defaults(), counting());
+            StackHarness harness = new StackHarness(StackConfig.defaults(), counting());
             CoapMessage request = request(CoapType.CON, 61).toBuilder()
                     .options(CoapOptions.builder().uriPath("/r").add(2048, new byte[] {1}).build()).build();
             harness.stack.receive(request, CLIENT, false);
@@ -217,7 +217,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("§5.10.2: a Proxy-Uri request to a non-proxy gets 5.05")
         void proxy() {
-            StackHarness harness = new StackHarness(CoapConfig.defaults(), counting());
+            StackHarness harness = new StackHarness(StackConfig.defaults(), counting());
             CoapMessage request = request(CoapType.CON, 62).toBuilder()
                     .options(CoapOptions.builder().add(CoapOption.PROXY_URI, "coap://x/y").build()).build();
             harness.stack.receive(request, CLIENT, false);
@@ -227,7 +227,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("RFC 7967: No-Response suppresses the response; a CON still gets an empty ACK")
         void noResponse() {
-            StackHarness harness = new StackHarness(CoapConfig.defaults(), counting());
+            StackHarness harness = new StackHarness(StackConfig.defaults(), counting());
             CoapOptions suppress2xx = CoapOptions.builder().uriPath("/r").addUint(CoapOption.NO_RESPONSE, 2)
                     .build();
             harness.stack.receive(request(CoapType.NON, 63).toBuilder().options(suppress2xx).build(), CLIENT,
@@ -247,7 +247,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("§4.3: an empty CON (ping) is answered with RST")
         void ping() {
-            StackHarness harness = new StackHarness(CoapConfig.defaults(), counting());
+            StackHarness harness = new StackHarness(StackConfig.defaults(), counting());
             harness.stack.receive(CoapMessage.empty(CoapType.CON, 77), CLIENT, false);
             assertThat(harness.last().message()).isEqualTo(CoapMessage.empty(CoapType.RST, 77));
         }
@@ -255,7 +255,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("§4.2/§4.3: a malformed CON is answered with RST, a malformed NON dropped; both counted")
         void malformed() {
-            StackHarness harness = new StackHarness(CoapConfig.defaults(), counting());
+            StackHarness harness = new StackHarness(StackConfig.defaults(), counting());
             harness.stack.malformed(new CoapFormatException(FormatError.RESERVED_OPTION_NIBBLE, CoapType.CON, 5),
                     CLIENT);
             harness.stack.malformed(new CoapFormatException(FormatError.RESERVED_OPTION_NIBBLE, CoapType.NON, 6),
@@ -270,7 +270,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("an ACK or RST matching nothing is counted and ignored")
         void unmatched() {
-            StackHarness harness = new StackHarness(CoapConfig.defaults(), counting());
+            StackHarness harness = new StackHarness(StackConfig.defaults(), counting());
             harness.stack.receive(CoapMessage.empty(CoapType.ACK, 3), CLIENT, false);
             harness.stack.receive(CoapMessage.empty(CoapType.RST, 4), CLIENT, false);
             assertThat(harness.sent).isEmpty();
@@ -280,7 +280,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("when the peer table is full a CON gets 5.03 and nothing is remembered")
         void peerTableFull() {
-            StackHarness harness = new StackHarness(CoapConfig.defaults().maxPeers(1), counting());
+            StackHarness harness = new StackHarness(StackConfig.defaults().with(StackConfig.MAX_PEERS, 1), counting());
             harness.stack.receive(request(CoapType.CON, 1), CLIENT, false);
             harness.stack.receive(request(CoapType.CON, 1), OTHER, false);
             assertThat(harness.last().message().code()).isEqualTo(CoapCode.SERVICE_UNAVAILABLE);
@@ -294,7 +294,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("§8.2: a multicast NON request is answered with a NON after a random leisure up to 5 s")
         void leisure() {
-            StackHarness harness = new StackHarness(CoapConfig.defaults(), counting());
+            StackHarness harness = new StackHarness(StackConfig.defaults(), counting());
             harness.stack.receive(request(CoapType.NON, 90), CLIENT, true);
             assertThat(harness.sent).isEmpty();
             harness.timer.advance(Duration.ofSeconds(5));
@@ -307,7 +307,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("§8.2: no error responses to multicast requests, and a multicast CON is ignored")
         void noErrors() {
-            StackHarness harness = new StackHarness(CoapConfig.defaults(),
+            StackHarness harness = new StackHarness(StackConfig.defaults(),
                     (request, peer, multicast) -> Mono.just(CoapResponse.of(CoapCode.NOT_FOUND)));
             harness.stack.receive(request(CoapType.NON, 91), CLIENT, true);
             harness.stack.receive(request(CoapType.CON, 92), CLIENT, true);

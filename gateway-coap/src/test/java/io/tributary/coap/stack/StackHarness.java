@@ -4,9 +4,9 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.tributary.coap.CoapConfig;
+import io.tributary.core.config.Settings;
 import io.tributary.coap.message.CoapMessage;
-import io.tributary.core.time.VirtualTimer;
+import io.tributary.core.time.VirtualClock;
 
 /** One stack on a virtual clock whose channel is a list of sent messages; everything runs on the test thread. */
 final class StackHarness implements Outbound {
@@ -17,16 +17,16 @@ final class StackHarness implements Outbound {
         }
     }
 
-    final VirtualTimer timer;
+    final VirtualClock timer;
     final CoapStats stats = new CoapStats();
     final List<Sent> sent = new ArrayList<>();
     final CoapStack stack;
 
-    StackHarness(CoapConfig config, Responder responder) {
-        this(config, responder, new VirtualTimer());
+    StackHarness(Settings config, Responder responder) {
+        this(config, responder, new VirtualClock());
     }
 
-    StackHarness(CoapConfig config, Responder responder, VirtualTimer timer) {
+    StackHarness(Settings config, Responder responder, VirtualClock timer) {
         this.timer = timer;
         this.stack = new CoapStack(config, this, timer, stats, CoapStack.messageIds(config), responder, 42L, true);
     }

@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.tributary.core.time.VirtualTimer;
+import io.tributary.core.time.VirtualClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class TimerWheelTest {
 
-    private final VirtualTimer timer = new VirtualTimer();
+    private final VirtualClock timer = new VirtualClock();
     private final TimerWheel wheel = new TimerWheel(timer, TimeUnit.MILLISECONDS.toNanos(1), 64);
     private final List<String> fired = new ArrayList<>();
 

@@ -9,7 +9,8 @@ import java.util.function.UnaryOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tributary.core.RouterOptions;
+import io.tributary.core.RouterConfig;
+import io.tributary.core.config.Settings;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRoutes;
@@ -29,14 +30,14 @@ public final class Gateway {
     final List<Adapter> adapters;
     final List<Consumer<? super HttpServerRoutes>> routes;
     final UnaryOperator<HttpServer> httpCustomizer;
-    final RouterOptions routerOptions;
+    final Settings routerSettings;
     final MeterRegistry meterRegistry;
     final LoopResources loops;
     final Duration stopTimeout;
 
     private Gateway(String host, int port, boolean httpEnabled, List<Adapter> adapters,
                     List<Consumer<? super HttpServerRoutes>> routes, UnaryOperator<HttpServer> httpCustomizer,
-                    RouterOptions routerOptions, MeterRegistry meterRegistry, LoopResources loops,
+                    Settings routerSettings, MeterRegistry meterRegistry, LoopResources loops,
                     Duration stopTimeout) {
         this.host = host;
         this.port = port;
@@ -44,7 +45,7 @@ public final class Gateway {
         this.adapters = List.copyOf(adapters);
         this.routes = List.copyOf(routes);
         this.httpCustomizer = httpCustomizer;
-        this.routerOptions = routerOptions;
+        this.routerSettings = routerSettings;
         this.meterRegistry = meterRegistry;
         this.loops = loops;
         this.stopTimeout = stopTimeout;
@@ -53,7 +54,7 @@ public final class Gateway {
     /** @return a gateway definition with the defaults and no adapters */
     public static Gateway create() {
         return new Gateway("0.0.0.0", 8080, true, List.of(), List.of(), UnaryOperator.identity(),
-                RouterOptions.defaults(), null, null, Duration.ofSeconds(10));
+                RouterConfig.defaults(), null, null, Duration.ofSeconds(10));
     }
 
     /**
@@ -62,7 +63,7 @@ public final class Gateway {
      */
     public Gateway host(String address) {
         return new Gateway(Objects.requireNonNull(address, "address"), port, httpEnabled, adapters, routes,
-                httpCustomizer, routerOptions, meterRegistry, loops, stopTimeout);
+                httpCustomizer, routerSettings, meterRegistry, loops, stopTimeout);
     }
 
     /**
@@ -73,7 +74,7 @@ public final class Gateway {
         if (number < 0 || number > 65535) {
             throw new IllegalArgumentException("port out of range: " + number);
         }
-        return new Gateway(host, number, httpEnabled, adapters, routes, httpCustomizer, routerOptions,
+        return new Gateway(host, number, httpEnabled, adapters, routes, httpCustomizer, routerSettings,
                 meterRegistry, loops, stopTimeout);
     }
 
@@ -82,7 +83,7 @@ public final class Gateway {
      * @return a new gateway reference
      */
     public Gateway http(boolean enabled) {
-        return new Gateway(host, port, enabled, adapters, routes, httpCustomizer, routerOptions, meterRegistry,
+        return new Gateway(host, port, enabled, adapters, routes, httpCustomizer, routerSettings, meterRegistry,
                 loops, stopTimeout);
     }
 
@@ -93,7 +94,7 @@ public final class Gateway {
      */
     public Gateway httpServer(UnaryOperator<HttpServer> customizer) {
         return new Gateway(host, port, httpEnabled, adapters, routes, Objects.requireNonNull(customizer, "customizer"),
-                routerOptions, meterRegistry, loops, stopTimeout);
+                routerSettings, meterRegistry, loops, stopTimeout);
     }
 
     /**
@@ -106,7 +107,7 @@ public final class Gateway {
     public Gateway route(Consumer<? super HttpServerRoutes> contribution) {
         List<Consumer<? super HttpServerRoutes>> more = new ArrayList<>(routes);
         more.add(Objects.requireNonNull(contribution, "contribution"));
-        return new Gateway(host, port, httpEnabled, adapters, more, httpCustomizer, routerOptions, meterRegistry,
+        return new Gateway(host, port, httpEnabled, adapters, more, httpCustomizer, routerSettings, meterRegistry,
                 loops, stopTimeout);
     }
 
@@ -125,17 +126,21 @@ public final class Gateway {
         }
         List<Adapter> more = new ArrayList<>(adapters);
         more.add(adapter);
-        return new Gateway(host, port, httpEnabled, more, routes, httpCustomizer, routerOptions, meterRegistry,
+        return new Gateway(host, port, httpEnabled, more, routes, httpCustomizer, routerSettings, meterRegistry,
                 loops, stopTimeout);
     }
 
     /**
-     * @param options the router settings; default {@link RouterOptions#defaults()}
+     * @param settings the router settings, values of {@link RouterConfig#SECTION}; default
+     *                 {@link RouterConfig#defaults()}
      * @return a new gateway reference
      */
-    public Gateway router(RouterOptions options) {
-        return new Gateway(host, port, httpEnabled, adapters, routes, httpCustomizer,
-                Objects.requireNonNull(options, "options"), meterRegistry, loops, stopTimeout);
+    public Gateway router(Settings settings) {
+        if (settings.section() != RouterConfig.SECTION) {
+            throw new IllegalArgumentException("expected router settings, was " + settings.section());
+        }
+        return new Gateway(host, port, httpEnabled, adapters, routes, httpCustomizer, settings.validate(),
+                meterRegistry, loops, stopTimeout);
     }
 
     /**
@@ -143,7 +148,7 @@ public final class Gateway {
      * @return a new gateway reference
      */
     public Gateway meterRegistry(MeterRegistry registry) {
-        return new Gateway(host, port, httpEnabled, adapters, routes, httpCustomizer, routerOptions,
+        return new Gateway(host, port, httpEnabled, adapters, routes, httpCustomizer, routerSettings,
                 Objects.requireNonNull(registry, "registry"), loops, stopTimeout);
     }
 
@@ -153,7 +158,7 @@ public final class Gateway {
      * @return a new gateway reference
      */
     public Gateway loops(LoopResources resources) {
-        return new Gateway(host, port, httpEnabled, adapters, routes, httpCustomizer, routerOptions, meterRegistry,
+        return new Gateway(host, port, httpEnabled, adapters, routes, httpCustomizer, routerSettings, meterRegistry,
                 Objects.requireNonNull(resources, "resources"), stopTimeout);
     }
 
@@ -162,7 +167,7 @@ public final class Gateway {
      * @return a new gateway reference
      */
     public Gateway stopTimeout(Duration timeout) {
-        return new Gateway(host, port, httpEnabled, adapters, routes, httpCustomizer, routerOptions, meterRegistry,
+        return new Gateway(host, port, httpEnabled, adapters, routes, httpCustomizer, routerSettings, meterRegistry,
                 loops, Objects.requireNonNull(timeout, "timeout"));
     }
 

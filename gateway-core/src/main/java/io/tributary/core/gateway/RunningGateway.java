@@ -38,7 +38,7 @@ public final class RunningGateway implements GatewayContext {
     RunningGateway(Gateway definition, MeterRegistry registry) {
         this.definition = definition;
         this.registry = registry;
-        this.router = Router.create(definition.routerOptions);
+        this.router = Router.create(definition.routerSettings);
         this.ownLoops = definition.loops == null;
         this.loops = ownLoops ? LoopResources.create("tributary", LoopResources.DEFAULT_IO_WORKER_COUNT, true)
                 : definition.loops;

@@ -7,8 +7,8 @@ import java.util.Objects;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.ChannelOption;
-import io.tributary.core.time.EventLoopTimer;
-import io.tributary.core.time.Timer;
+import io.tributary.core.time.EventLoopClock;
+import io.tributary.core.time.SchedulingClock;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
@@ -36,10 +36,10 @@ public final class GenaPublisher {
     final List<EventedService> services;
     final MeterRegistry meterRegistry;
     final LoopResources loops;
-    final Timer timer;
+    final SchedulingClock timer;
 
     private GenaPublisher(PublisherOptions options, List<EventedService> services, MeterRegistry meterRegistry,
-                          LoopResources loops, Timer timer) {
+                          LoopResources loops, SchedulingClock timer) {
         this.options = options;
         this.services = List.copyOf(services);
         this.meterRegistry = meterRegistry;
@@ -95,10 +95,10 @@ public final class GenaPublisher {
     }
 
     /**
-     * @param clock schedules expiry and moderation; default an {@link EventLoopTimer} on one of the loops
+     * @param clock schedules expiry and moderation; default an {@link EventLoopClock} on one of the loops
      * @return a new publisher reference
      */
-    public GenaPublisher timer(Timer clock) {
+    public GenaPublisher timer(SchedulingClock clock) {
         return new GenaPublisher(options, services, meterRegistry, loops, Objects.requireNonNull(clock, "clock"));
     }
 
@@ -110,7 +110,7 @@ public final class GenaPublisher {
     public Mono<RunningPublisher> start() {
         return Mono.fromCallable(() -> {
             LoopResources eventLoops = loops != null ? loops : HttpResources.get();
-            Timer clock = timer != null ? timer : new EventLoopTimer(eventLoops.onClient(true).next());
+            SchedulingClock clock = timer != null ? timer : new EventLoopClock(eventLoops.onClient(true).next());
             // One pool for every subscription; waiting acquires are bounded by one NOTIFY in flight per subscription.
             ConnectionProvider provider = ConnectionProvider.builder("tributary-gena-notify")
                     .maxConnections(options.maxConnectionsPerSubscriber())

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-import io.tributary.core.time.Timer;
+import io.tributary.core.time.SchedulingClock;
 import io.tributary.upnp.event.PropertySetWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,7 @@ public final class RunningPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(RunningPublisher.class);
 
     private final PublisherOptions options;
-    private final Timer timer;
+    private final SchedulingClock timer;
     private final PublisherMeters meters;
     private final PropertySetWriter writer = PropertySetWriter.create();
     private final NotifySender sender;
@@ -36,7 +36,7 @@ public final class RunningPublisher {
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final SubscriptionHandler handler;
 
-    RunningPublisher(GenaPublisher definition, Timer timer, NotifySender sender, ConnectionProvider provider) {
+    RunningPublisher(GenaPublisher definition, SchedulingClock timer, NotifySender sender, ConnectionProvider provider) {
         this.options = definition.options;
         this.timer = timer;
         this.sender = sender;
@@ -144,7 +144,7 @@ public final class RunningPublisher {
         return options;
     }
 
-    Timer timer() {
+    SchedulingClock timer() {
         return timer;
     }
 

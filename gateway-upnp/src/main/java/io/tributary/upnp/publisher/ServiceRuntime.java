@@ -4,7 +4,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import io.tributary.core.time.Timer;
+import io.tributary.core.time.Cancellable;
+import io.tributary.core.time.SchedulingClock;
 import io.tributary.upnp.event.PropertySet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,7 @@ final class ServiceRuntime {
     private final RunningPublisher publisher;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final Moderator moderator;
-    private Timer.Timeout flush;
+    private Cancellable flush;
     private Disposable changes;
 
     ServiceRuntime(EventedService definition, RunningPublisher publisher) {
@@ -50,7 +51,7 @@ final class ServiceRuntime {
         if (running != null) {
             running.dispose();
         }
-        Timer.Timeout pending;
+        Cancellable pending;
         synchronized (this) {
             pending = flush;
             flush = null;
@@ -102,7 +103,7 @@ final class ServiceRuntime {
             return;
         }
         // The timer is only called outside the monitor, so a timer task taking the monitor can never deadlock.
-        Timer.Timeout timeout = publisher.timer().schedule(this::flushDue, delayNanos, TimeUnit.NANOSECONDS);
+        Cancellable timeout = publisher.timer().schedule(this::flushDue, delayNanos, TimeUnit.NANOSECONDS);
         synchronized (this) {
             if (flush == null) {
                 flush = timeout;

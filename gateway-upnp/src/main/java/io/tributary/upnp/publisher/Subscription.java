@@ -4,7 +4,8 @@ import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
-import io.tributary.core.time.Timer;
+import io.tributary.core.time.Cancellable;
+import io.tributary.core.time.SchedulingClock;
 import io.tributary.upnp.event.PropertySet;
 import io.tributary.upnp.http.GenaHeaders;
 
@@ -22,7 +23,7 @@ final class Subscription {
     final String[] callbacks;
     final InetAddress requester;
     private volatile long deadline;
-    private volatile Timer.Timeout expiry;
+    private volatile Cancellable expiry;
 
     // Guarded by this.
     private long seq;
@@ -40,12 +41,12 @@ final class Subscription {
     }
 
     /** Arms expiry after the granted time; the timer task re-arms itself when a renewal moved the deadline. */
-    void armExpiry(Timer timer, long grantedSeconds) {
+    void armExpiry(SchedulingClock timer, long grantedSeconds) {
         deadline = timer.nanoTime() + TimeUnit.SECONDS.toNanos(grantedSeconds);
         expiry = timer.schedule(() -> checkExpiry(timer), grantedSeconds, TimeUnit.SECONDS);
     }
 
-    private void checkExpiry(Timer timer) {
+    private void checkExpiry(SchedulingClock timer) {
         long remaining = deadline - timer.nanoTime();
         if (remaining > 0) {
             synchronized (this) {
@@ -60,7 +61,7 @@ final class Subscription {
     }
 
     /** Extends the subscription; returns false if it has already ended (the caller answers 412). */
-    boolean renew(Timer timer, long grantedSeconds) {
+    boolean renew(SchedulingClock timer, long grantedSeconds) {
         long next = timer.nanoTime() + TimeUnit.SECONDS.toNanos(grantedSeconds);
         synchronized (this) {
             if (ended) {
@@ -80,7 +81,7 @@ final class Subscription {
             ended = true;
             queue = null;
         }
-        Timer.Timeout timeout = expiry;
+        Cancellable timeout = expiry;
         if (timeout != null) {
             timeout.cancel();
         }

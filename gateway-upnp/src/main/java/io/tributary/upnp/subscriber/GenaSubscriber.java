@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.ChannelOption;
-import io.tributary.core.time.EventLoopTimer;
-import io.tributary.core.time.Timer;
+import io.tributary.core.time.EventLoopClock;
+import io.tributary.core.time.SchedulingClock;
 import io.tributary.core.xml.HardenedXml;
 import io.tributary.upnp.event.PropertySetReader;
 import reactor.core.CoreSubscriber;
@@ -43,7 +43,7 @@ public final class GenaSubscriber {
     private static final SecureRandom TOKENS = new SecureRandom();
 
     private final SubscriberOptions options;
-    private final Timer timer;
+    private final SchedulingClock timer;
     private final SubscriberMeters meters;
     private final PropertySetReader reader;
     private final GenaRequests requests;
@@ -54,7 +54,7 @@ public final class GenaSubscriber {
     private GenaSubscriber(SubscriberOptions options) {
         this.options = options;
         LoopResources loops = options.loops() != null ? options.loops() : HttpResources.get();
-        this.timer = options.timer() != null ? options.timer() : new EventLoopTimer(loops.onClient(true).next());
+        this.timer = options.timer() != null ? options.timer() : new EventLoopClock(loops.onClient(true).next());
         this.meters = new SubscriberMeters(options.meterRegistry() != null ? options.meterRegistry()
                 : new SimpleMeterRegistry());
         this.reader = PropertySetReader.create(HardenedXml.create(options.xmlLimits()));
@@ -161,7 +161,7 @@ public final class GenaSubscriber {
         return options;
     }
 
-    Timer timer() {
+    SchedulingClock timer() {
         return timer;
     }
 

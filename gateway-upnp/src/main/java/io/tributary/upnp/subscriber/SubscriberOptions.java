@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tributary.core.time.Timer;
+import io.tributary.core.time.SchedulingClock;
 import io.tributary.core.xml.XmlLimits;
 import reactor.netty.resources.LoopResources;
 
@@ -33,12 +33,12 @@ public final class SubscriberOptions {
     private final Duration requestTimeout;
     private final XmlLimits xmlLimits;
     private final MeterRegistry meterRegistry;
-    private final Timer timer;
+    private final SchedulingClock timer;
     private final LoopResources loops;
 
     private SubscriberOptions(URI callbackAddress, int callbackPort, String callbackPath, int maxBodySize,
                               Duration holdTimeout, Duration connectTimeout, Duration requestTimeout,
-                              XmlLimits xmlLimits, MeterRegistry meterRegistry, Timer timer, LoopResources loops) {
+                              XmlLimits xmlLimits, MeterRegistry meterRegistry, SchedulingClock timer, LoopResources loops) {
         this.callbackAddress = callbackAddress;
         this.callbackPort = callbackPort;
         this.callbackPath = callbackPath;
@@ -150,7 +150,7 @@ public final class SubscriberOptions {
      * @param clock schedules renewals and back-offs; default a timer on one of the loops
      * @return a new options reference
      */
-    public SubscriberOptions timer(Timer clock) {
+    public SubscriberOptions timer(SchedulingClock clock) {
         return new SubscriberOptions(callbackAddress, callbackPort, callbackPath, maxBodySize, holdTimeout,
                 connectTimeout, requestTimeout, xmlLimits, meterRegistry, clock, loops);
     }
@@ -210,7 +210,7 @@ public final class SubscriberOptions {
     }
 
     /** @return the timer, or {@code null} for the default */
-    public Timer timer() {
+    public SchedulingClock timer() {
         return timer;
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import io.tributary.core.time.Timer;
+import io.tributary.core.time.Cancellable;
+import io.tributary.core.time.SchedulingClock;
 import io.tributary.upnp.event.PropertySet;
 import io.tributary.upnp.event.PropertySetException;
 import io.tributary.upnp.http.GenaHeaders;
@@ -46,7 +47,7 @@ final class SubscriptionSession {
     private long last = -1;
     private int generation;
     private int failures;
-    private Timer.Timeout pending;
+    private Cancellable pending;
     private List<Sinks.Empty<Void>> held = new ArrayList<>();
 
     SubscriptionSession(GenaSubscriber owner, URI url, SubscriptionOptions options, String token) {
@@ -260,7 +261,7 @@ final class SubscriptionSession {
     /** Stops everything and unsubscribes the current SID, if any. */
     Mono<Void> close() {
         String current;
-        Timer.Timeout timeout;
+        Cancellable timeout;
         List<Sinks.Empty<Void>> release;
         synchronized (this) {
             if (state == State.CLOSED) {
@@ -304,7 +305,7 @@ final class SubscriptionSession {
     }
 
     private void schedule(int gen, long delayNanos, Runnable task) {
-        Timer.Timeout timeout = owner.timer().schedule(() -> {
+        Cancellable timeout = owner.timer().schedule(() -> {
             synchronized (this) {
                 if (gen != generation || state == State.CLOSED) {
                     return;
@@ -312,7 +313,7 @@ final class SubscriptionSession {
             }
             task.run();
         }, delayNanos, TimeUnit.NANOSECONDS);
-        Timer.Timeout previous;
+        Cancellable previous;
         synchronized (this) {
             if (state == State.CLOSED) {
                 previous = timeout;

@@ -6,7 +6,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.upnp.testing.CallbackReceiver;
 import io.tributary.upnp.testing.GenaClient;
-import io.tributary.core.time.VirtualTimer;
+import io.tributary.core.time.VirtualClock;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -15,7 +15,7 @@ final class PublisherFixture implements AutoCloseable {
 
     static final String PATH = "/upnp/event/test";
 
-    final VirtualTimer timer = new VirtualTimer();
+    final VirtualClock timer = new VirtualClock();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final StateVariables state = StateVariables.of(Map.of("Volume", "42"));
     final RunningPublisher publisher;

@@ -4,14 +4,14 @@ import java.time.Duration;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.upnp.testing.GenaClient;
-import io.tributary.core.time.VirtualTimer;
+import io.tributary.core.time.VirtualClock;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /** A subscriber whose callback routes are served on 127.0.0.1, with a virtual timer, for tests. */
 final class SubscriberFixture implements AutoCloseable {
 
-    final VirtualTimer timer = new VirtualTimer();
+    final VirtualClock timer = new VirtualClock();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final DisposableServer server;
     final GenaSubscriber subscriber;

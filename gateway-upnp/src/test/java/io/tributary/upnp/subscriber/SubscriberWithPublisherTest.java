@@ -16,7 +16,7 @@ import io.tributary.upnp.publisher.RunningPublisher;
 import io.tributary.upnp.publisher.StateVariables;
 import io.tributary.upnp.testing.Await;
 import io.tributary.upnp.testing.GenaClient;
-import io.tributary.core.time.VirtualTimer;
+import io.tributary.core.time.VirtualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class SubscriberWithPublisherTest {
 
     private final StateVariables state = StateVariables.of(Map.of("Volume", "42"));
     private final SimpleMeterRegistry publisherMeters = new SimpleMeterRegistry();
-    private final VirtualTimer publisherClock = new VirtualTimer();
+    private final VirtualClock publisherClock = new VirtualClock();
     private final RunningPublisher publisher = GenaPublisher.create().meterRegistry(publisherMeters)
             .timer(publisherClock).service(EventedService.create("/upnp/event/rcs", state))
             .start().block(Duration.ofSeconds(10));

@@ -10,16 +10,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class VirtualTimerTest {
+class VirtualClockTest {
 
     @Test
     @DisplayName("tasks run in deadline order, only when the clock reaches them, and cancelled ones never")
     void order() {
-        VirtualTimer timer = new VirtualTimer();
+        VirtualClock timer = new VirtualClock();
         List<String> ran = new ArrayList<>();
         timer.schedule(() -> ran.add("b@2s"), 2, TimeUnit.SECONDS);
         timer.schedule(() -> ran.add("a@1s"), 1, TimeUnit.SECONDS);
-        Timer.Timeout cancelled = timer.schedule(() -> ran.add("never"), 1500, TimeUnit.MILLISECONDS);
+        Cancellable cancelled = timer.schedule(() -> ran.add("never"), 1500, TimeUnit.MILLISECONDS);
         timer.schedule(() -> {
             ran.add("c@3s");
             timer.schedule(() -> ran.add("d@3.5s"), 500, TimeUnit.MILLISECONDS);

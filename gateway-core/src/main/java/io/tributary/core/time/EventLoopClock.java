@@ -5,13 +5,13 @@ import java.util.concurrent.TimeUnit;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 
-/** A {@link Timer} on a Netty event executor: tasks run on that executor's thread. */
-public final class EventLoopTimer implements Timer {
+/** A {@link SchedulingClock} on a Netty event executor: tasks run on that executor's thread. */
+public final class EventLoopClock implements SchedulingClock {
 
     private final EventExecutor executor;
 
     /** @param executor the executor (usually a channel's event loop) to run tasks on */
-    public EventLoopTimer(EventExecutor executor) {
+    public EventLoopClock(EventExecutor executor) {
         this.executor = executor;
     }
 
@@ -21,7 +21,7 @@ public final class EventLoopTimer implements Timer {
     }
 
     @Override
-    public Timeout schedule(Runnable task, long delay, TimeUnit unit) {
+    public Cancellable schedule(Runnable task, long delay, TimeUnit unit) {
         ScheduledFuture<?> future = executor.schedule(task, delay, unit);
         return () -> future.cancel(false);
     }

@@ -5,11 +5,11 @@ import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link Timer} whose clock moves only when {@link #advance(Duration)} is called; due tasks then run on the
+ * A {@link SchedulingClock} whose clock moves only when {@link #advance(Duration)} is called; due tasks then run on the
  * advancing thread in deadline order (ties in scheduling order). For tests and benchmarks. Thread-safe: event-loop
  * threads may schedule and cancel while a test thread advances; tasks run outside the timer's lock.
  */
-public final class VirtualTimer implements Timer {
+public final class VirtualClock implements SchedulingClock {
 
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
     private long now;
@@ -21,7 +21,7 @@ public final class VirtualTimer implements Timer {
     }
 
     @Override
-    public synchronized Timeout schedule(Runnable task, long delay, TimeUnit unit) {
+    public synchronized Cancellable schedule(Runnable task, long delay, TimeUnit unit) {
         Task entry = new Task(this, now + Math.max(0, unit.toNanos(delay)), sequence++, task);
         queue.add(entry);
         return entry;
@@ -70,14 +70,14 @@ public final class VirtualTimer implements Timer {
         return count;
     }
 
-    private static final class Task implements Comparable<Task>, Timeout {
-        final VirtualTimer timer;
+    private static final class Task implements Comparable<Task>, Cancellable {
+        final VirtualClock timer;
         final long deadline;
         final long order;
         final Runnable task;
         boolean cancelled;
 
-        Task(VirtualTimer timer, long deadline, long order, Runnable task) {
+        Task(VirtualClock timer, long deadline, long order, Runnable task) {
             this.timer = timer;
             this.deadline = deadline;
             this.order = order;
