@@ -3,12 +3,15 @@ package io.tributary.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.DisplayName;
@@ -28,22 +31,36 @@ class ProcessLifecycleTest {
                 "http:\n  host: 127.0.0.1\n  port: 0\nlogging:\n  format: json\ncoap:\n  host: 127.0.0.1\n  port: 0\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "io.tributary.app.Main", "run", "--config", config.toString())
+                "io.tributary.app.cli.Main", "run", "--config", config.toString())
                 .redirectErrorStream(true).start();
+        // The child's output is read on its own thread, so a child that hangs fails this test at a deadline
+        // instead of blocking it in readLine.
+        BlockingQueue<String> output = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                out.lines().forEach(output::add);
+            } catch (IOException e) {
+                output.add("(output unreadable: " + e + ")");
+            }
+        }, "child-output");
+        reader.setDaemon(true);
+        reader.start();
         List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try {
             String line;
-            while ((line = out.readLine()) != null) {
+            while ((line = output.poll(60, TimeUnit.SECONDS)) != null && !line.contains("Tributary started")) {
                 lines.add(line);
-                if (line.contains("Tributary started")) {
-                    process.toHandle().destroy();
-                }
             }
+            assertThat(line).as("the child announced its start within 60 s; output:%n%s", String.join("\n", lines))
+                    .isNotNull();
+            lines.add(line);
+            process.toHandle().destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the child exited within 30 s of SIGTERM").isTrue();
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+            output.drainTo(lines);
         } finally {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            process.destroyForcibly();
         }
         assertThat(lines).anyMatch(line -> line.contains("Tributary started"));
         assertThat(lines).anyMatch(line -> line.contains("gateway stopped"));

@@ -3,6 +3,7 @@ package io.tributary.core;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -207,7 +208,7 @@ public final class Message {
          * @return this builder
          */
         public Builder attribute(String name, String value) {
-            java.util.HashMap<String, String> copy = new java.util.HashMap<>(attributes);
+            HashMap<String, String> copy = new HashMap<>(attributes);
             copy.put(name, value);
             this.attributes = Map.copyOf(copy);
             return this;

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 class TopicTrieTest {
@@ -18,7 +19,7 @@ class TopicTrieTest {
 
     @RepeatedTest(20)
     @DisplayName("the trie finds exactly the filters a linear scan finds, for random filters and topics")
-    void agreesWithLinearScan(org.junit.jupiter.api.RepetitionInfo repetition) {
+    void agreesWithLinearScan(RepetitionInfo repetition) {
         Random random = new Random(repetition.getCurrentRepetition());
         TopicTrie<TopicFilter> trie = new TopicTrie<>();
         List<TopicFilter> filters = new ArrayList<>();

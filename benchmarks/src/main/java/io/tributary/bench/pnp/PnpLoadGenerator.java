@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
@@ -133,7 +134,7 @@ public final class PnpLoadGenerator {
         AtomicBoolean measuring = new AtomicBoolean();
         LongAdder rounds = new LongAdder();
         LongAdder errors = new LongAdder();
-        Map<String, Boolean> errorKinds = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Boolean> errorKinds = new ConcurrentHashMap<>();
         List<long[]> latencies = Collections.synchronizedList(new ArrayList<>());
         List<Disposable> agents = new ArrayList<>();
         for (int i = 0; i < devices; i++) {

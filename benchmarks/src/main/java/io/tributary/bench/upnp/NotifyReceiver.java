@@ -3,6 +3,7 @@ package io.tributary.bench.upnp;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
 
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -73,7 +74,7 @@ final class NotifyReceiver implements AutoCloseable {
                 throw new IllegalStateException("only " + received.get() + " of " + count + " NOTIFYs within "
                         + limit);
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            LockSupport.parkNanos(1_000_000);
         }
     }
 

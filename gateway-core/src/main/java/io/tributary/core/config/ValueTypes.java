@@ -1,6 +1,7 @@
 package io.tributary.core.config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -80,7 +81,7 @@ public final class ValueTypes {
         return new ScalarType<>("URI", URI.class, text -> {
             try {
                 return new URI(text);
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 throw new IllegalArgumentException("'" + text + "' is not a URI: " + e.getReason());
             }
         }, URI::toString);

@@ -6,6 +6,7 @@ import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SynchronousSink;
 import reactor.netty.http.server.HttpServerRequest;
 
 /** Reads HTTP request bodies into memory with a hard cap, so parsers only ever see size-limited documents. */
@@ -36,7 +37,7 @@ public final class HttpBodies {
         }
         return Mono.using(() -> Unpooled.compositeBuffer(Integer.MAX_VALUE),
                 body -> request.receive()
-                        .handle((ByteBuf chunk, reactor.core.publisher.SynchronousSink<CompositeByteBuf> sink) -> {
+                        .handle((ByteBuf chunk, SynchronousSink<CompositeByteBuf> sink) -> {
                             if (body.readableBytes() + chunk.readableBytes() > maxBytes) {
                                 sink.error(new BodyTooLargeException(
                                         (long) body.readableBytes() + chunk.readableBytes(), maxBytes));

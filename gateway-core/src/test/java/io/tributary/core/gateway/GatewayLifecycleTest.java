@@ -1,6 +1,7 @@
 package io.tributary.core.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
 import java.util.List;
@@ -72,7 +73,7 @@ class GatewayLifecycleTest {
                 .adapter(recording("a")).adapter(recording("b")).adapter(recording("c"))
                 .start().block(Duration.ofSeconds(10));
         assertThat(running.ready()).isTrue();
-        running.stop().block(Duration.ofSeconds(10));
+        StepVerifier.create(running.stop()).expectComplete().verify(Duration.ofSeconds(10));
         assertThat(events).containsExactly("start a", "start b", "start c", "stop c", "stop b", "stop a");
         assertThat(running.adapterStates()).containsValues(AdapterState.STOPPED);
         running = null;
@@ -94,7 +95,7 @@ class GatewayLifecycleTest {
     @Test
     @DisplayName("adapter names must be unique")
     void uniqueNames() {
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        assertThatIllegalArgumentException()
                 .isThrownBy(() -> Gateway.create().adapter(recording("a")).adapter(recording("a")))
                 .withMessageContaining("'a'");
     }

@@ -1,6 +1,5 @@
-package io.tributary.app;
+package io.tributary.app.cli;
 
-import io.tributary.app.cli.TributaryCommand;
 import picocli.CommandLine;
 
 /** Entry point of {@code tributary.jar}. */
