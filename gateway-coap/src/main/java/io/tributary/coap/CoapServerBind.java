@@ -26,8 +26,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.EventExecutor;
-import io.tributary.coap.codec.CoapDatagramCodec;
-import io.tributary.coap.codec.CoapStackHandler;
+import io.tributary.coap.codec.CoapDatagramDecoder;
 import io.tributary.coap.stack.CoapStack;
 import io.tributary.coap.stack.CoapStats;
 import io.tributary.coap.stack.MessageIds;
@@ -107,7 +106,7 @@ final class CoapServerBind {
         private final MessageIds messageIds = CoapStack.messageIds(protocol);
         private final Responder responder;
         private final SecureRandom seeds = new SecureRandom();
-        private final CoapDatagramCodec codec = new CoapDatagramCodec(config.get(CoapConfig.MAX_DATAGRAM_SIZE));
+        private final CoapDatagramDecoder decoder = new CoapDatagramDecoder(config.get(CoapConfig.MAX_DATAGRAM_SIZE));
 
         Binding(boolean epoll, EventLoopGroup owned) {
             this.epoll = epoll;
@@ -155,7 +154,7 @@ final class CoapServerBind {
                             }
                             handler.stack(stack);
                             stacks.add(stack);
-                            channel.pipeline().addLast("coap-codec", codec)
+                            channel.pipeline().addLast("coap-decoder", decoder)
                                     .addLast("coap-stack", handler);
                         }
                     });
