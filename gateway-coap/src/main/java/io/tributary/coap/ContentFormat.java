@@ -105,7 +105,10 @@ public final class ContentFormat {
         return mediaType != null;
     }
 
-    /** @return the media type, e.g. {@code application/json}; {@code application/coap-content-format;n=<number>} when unregistered */
+    /**
+     * @return the media type, e.g. {@code application/json}; {@code application/coap-content-format;n=<number>}
+     *         when unregistered
+     */
     public String mediaType() {
         return mediaType != null ? mediaType : UNREGISTERED + number;
     }

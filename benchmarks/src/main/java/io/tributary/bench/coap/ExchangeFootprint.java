@@ -11,9 +11,8 @@ import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.message.CoapOptions;
 import io.tributary.coap.message.CoapType;
-import io.tributary.coap.stack.ClientResults;
 import io.tributary.coap.stack.CoapStack;
-import io.tributary.coap.stack.ExchangeFailure;
+import io.tributary.coap.stack.MessageResults;
 import io.tributary.coap.stack.OutboundProbe;
 import io.tributary.coap.stack.StackConfig;
 import io.tributary.coap.stack.StackCounters;
@@ -43,19 +42,6 @@ public final class ExchangeFootprint {
         System.out.printf("server deduplication entries (with stored replies): %.0f bytes each%n", dedupEntries());
     }
 
-    /** The client side's outcomes as they are: what the stack would hand the public API. */
-    private static final ClientResults<CoapMessage> MESSAGES = new ClientResults<>() {
-        @Override
-        public CoapMessage response(CoapMessage response, InetSocketAddress peer) {
-            return response;
-        }
-
-        @Override
-        public Throwable failure(ExchangeFailure failure) {
-            return failure;
-        }
-    };
-
     private static double clientExchanges() {
         Settings config = StackConfig.defaults().with(StackConfig.NSTART, 10_000);
         CoapStack stack = new CoapStack(config, OutboundProbe.counting(), new VirtualClock(), new StackCounters(),
@@ -68,14 +54,14 @@ public final class ExchangeFootprint {
         }
         List<Disposable> warm = new ArrayList<>(1000);
         for (int i = 0; i < 1000; i++) {
-            warm.add(stack.client().request(get, peers.get(i % 16), true, MESSAGES).subscribe());
+            warm.add(stack.client().request(get, peers.get(i % 16), true, MessageResults.INSTANCE).subscribe());
         }
         warm.forEach(Disposable::dispose);
         // Allocated before the first measurement: the handles are this program's bookkeeping, not the stack's.
         Disposable[] inFlight = new Disposable[EXCHANGES];
         long before = usedHeap();
         for (int i = 0; i < EXCHANGES; i++) {
-            inFlight[i] = stack.client().request(get, peers.get(i % 16), true, MESSAGES).subscribe();
+            inFlight[i] = stack.client().request(get, peers.get(i % 16), true, MessageResults.INSTANCE).subscribe();
         }
         long after = usedHeap();
         if (stack.client().inFlight() != EXCHANGES || stack.pendingTimers() != EXCHANGES) {

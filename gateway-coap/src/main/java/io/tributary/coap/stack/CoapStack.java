@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
  * The protocol stack of one channel, confined to its event loop:
  * <pre>
  *   datagram ─► decoder ─► CoapStack.receive
- *                            ├─ empty CON (ping) ─► RST
- *                            ├─ request ─► ServerLayer: dedup ─► option checks ─► Responder ─► piggybacked / separate
- *                            ├─ response ─► (client stack) dedup ─► ClientLayer: match by (peer, token) ─► ACK / RST
- *                            └─ ACK / RST ─► Reliability: match by (peer, message ID) ─► owning exchange
+ *      ├─ empty CON (ping) ─► RST
+ *      ├─ request ─► ServerLayer: dedup ─► option checks ─► Responder ─► piggybacked / separate
+ *      ├─ response ─► (client stack) dedup ─► ClientLayer: match by (peer, token) ─► ACK / RST
+ *      └─ ACK / RST ─► Reliability: match by (peer, message ID) ─► owning exchange
  * </pre>
  * With several channels on one port (SO_REUSEPORT) the kernel keeps a peer on one channel, so per-peer server state
  * needs no locks. The client side lives on one designated stack: the others hand it the responses, ACKs and RSTs

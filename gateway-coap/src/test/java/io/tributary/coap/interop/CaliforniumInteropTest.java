@@ -14,7 +14,6 @@ import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapType;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP;
-import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.server.resources.CoapExchange;
@@ -68,12 +67,12 @@ class CaliforniumInteropTest {
             assertThat(hello.getCode()).isEqualTo(CoAP.ResponseCode.CONTENT);
             assertThat(hello.getResponseText()).isEqualTo("hello cf");
             assertThat(hello.getOptions().getContentFormat()).isEqualTo(MediaTypeRegistry.TEXT_PLAIN);
-            assertThat(hello.advanced().getType()).as("piggybacked on the ACK").isEqualTo(Type.ACK);
+            assertThat(hello.advanced().getType()).as("piggybacked on the ACK").isEqualTo(CoAP.Type.ACK);
 
             client.setURI(base + "/slow");
             var slow = client.get();
             assertThat(slow.getResponseText()).isEqualTo("slow");
-            assertThat(slow.advanced().getType()).as("a separate response").isEqualTo(Type.CON);
+            assertThat(slow.advanced().getType()).as("a separate response").isEqualTo(CoAP.Type.CON);
 
             client.setURI(base + "/items");
             var created = client.post("7", MediaTypeRegistry.TEXT_PLAIN);
@@ -87,7 +86,7 @@ class CaliforniumInteropTest {
             client.useNONs();
             var non = client.get();
             assertThat(non.getResponseText()).isEqualTo("hello null");
-            assertThat(non.advanced().getType()).as("a NON request gets a NON response").isEqualTo(Type.NON);
+            assertThat(non.advanced().getType()).as("a NON request gets a NON response").isEqualTo(CoAP.Type.NON);
             client.useCONs();
 
             assertThat(client.ping(5_000L)).as("Californium's CoAP ping").isTrue();

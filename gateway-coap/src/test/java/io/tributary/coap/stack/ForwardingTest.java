@@ -34,7 +34,7 @@ class ForwardingTest {
     private CoapMessage requestSent() {
         CoapMessage get = CoapMessage.builder(CoapType.CON, CoapCode.GET)
                 .options(CoapOptions.builder().uriPath("/temp").build()).build();
-        loops.run(first, () -> client.client().request(get, SERVER, true, StackHarness.MESSAGES)
+        loops.run(first, () -> client.client().request(get, SERVER, true, MessageResults.INSTANCE)
                 .subscribe(responses::add));
         return first.take().get(0).message();
     }

@@ -54,7 +54,7 @@ class LossyLinkTest {
             outcomes.add(signals);
             CoapMessage get = CoapMessage.builder(CoapType.CON, CoapCode.GET)
                     .options(CoapOptions.builder().uriPath("/item/" + i).build()).build();
-            client.client().request(get, SERVER, true, StackHarness.MESSAGES).subscribe(
+            client.client().request(get, SERVER, true, MessageResults.INSTANCE).subscribe(
                     response -> signals.add(response.payloadUtf8()), signals::add, () -> signals.add("complete"));
         }
         for (int step = 0; step < 40_000 && client.client().inFlight() > 0; step++) {

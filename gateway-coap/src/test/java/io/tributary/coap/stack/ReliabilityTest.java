@@ -27,7 +27,7 @@ class ReliabilityTest {
     private final List<Throwable> errors = new ArrayList<>();
 
     private Disposable send(StackHarness harness, boolean confirmable) {
-        return harness.stack.client().request(GET, SERVER, confirmable, StackHarness.MESSAGES)
+        return harness.stack.client().request(GET, SERVER, confirmable, MessageResults.INSTANCE)
                 .subscribe(responses::add, errors::add);
     }
 
@@ -191,7 +191,8 @@ class ReliabilityTest {
     void ping() {
         StackHarness harness = new StackHarness(StackConfig.defaults(), null);
         List<String> done = new ArrayList<>();
-        harness.stack.client().ping(SERVER, StackHarness.MESSAGES).subscribe(null, errors::add, () -> done.add("pong"));
+        harness.stack.client().ping(SERVER, MessageResults.INSTANCE)
+                .subscribe(null, errors::add, () -> done.add("pong"));
         CoapMessage ping = harness.last().message();
         assertThat(ping.isEmpty()).isTrue();
         assertThat(ping.type()).isEqualTo(CoapType.CON);

@@ -293,7 +293,7 @@ class ServerLayerTest {
     class Multicast {
 
         @Test
-        @DisplayName("§8.2: a multicast NON request is answered with a NON after the leisure drawn from the seed (10 ms of 5 s)")
+        @DisplayName("§8.2: a multicast NON request is answered with a NON after a random leisure (seed 42: 10 ms of 5 s)")
         void leisure() {
             StackHarness harness = new StackHarness(StackConfig.defaults(), counting());
             harness.stack.receive(request(CoapType.NON, 90), CLIENT, true);

@@ -1,28 +1,13 @@
 package io.tributary.coap.stack;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 
 import io.tributary.coap.message.CoapCode;
-import io.tributary.coap.message.CoapMessage;
 import io.tributary.core.config.Settings;
 import io.tributary.core.time.VirtualClock;
 
 /** One stack on a virtual clock whose channel is an {@link OutboundProbe}; everything runs on the test thread. */
 final class StackHarness {
-
-    /** The client side's outcomes as they are: the response message, or the stack's own failure. */
-    static final ClientResults<CoapMessage> MESSAGES = new ClientResults<>() {
-        @Override
-        public CoapMessage response(CoapMessage response, InetSocketAddress peer) {
-            return response;
-        }
-
-        @Override
-        public Throwable failure(ExchangeFailure failure) {
-            return failure;
-        }
-    };
 
     final VirtualClock timer;
     final StackCounters counters = new StackCounters();
