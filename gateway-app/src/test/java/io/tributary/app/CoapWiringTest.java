@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,16 +11,18 @@ import java.util.Map;
 
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.config.GatewayConfig;
+import io.tributary.coap.CoapClient;
 import io.tributary.coap.CoapConfig;
+import io.tributary.coap.CoapResponse;
 import io.tributary.coap.adapter.CoapAdapter;
 import io.tributary.coap.adapter.CoapAdapterConfig;
-import io.tributary.core.config.Settings;
-import io.tributary.coap.CoapClient;
 import io.tributary.coap.message.CoapCode;
 import io.tributary.core.Topic;
+import io.tributary.core.config.Settings;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.test.StepVerifier;
 
 class CoapWiringTest {
 
@@ -40,9 +41,11 @@ class CoapWiringTest {
         try {
             assertThat(running.gateway().adapterStates()).containsKey("coap");
             int port = running.coapPort();
-            assertThat(client.post(URI.create("coap://127.0.0.1:" + port + "/ps/demo/temp"),
-                    "21.5".getBytes(StandardCharsets.UTF_8), 0).block(Duration.ofSeconds(5)).code())
-                    .isEqualTo(CoapCode.CREATED);
+            StepVerifier.create(client.post(URI.create("coap://127.0.0.1:" + port + "/ps/demo/temp"), "21.5")
+                            .map(CoapResponse::code))
+                    .expectNext(CoapCode.CREATED)
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(5));
             assertThat(running.gateway().router().retainedValue(Topic.of("demo/temp")).payloadUtf8())
                     .isEqualTo("21.5");
         } finally {

@@ -21,6 +21,7 @@ import io.tributary.app.config.GatewayConfig;
 import io.tributary.core.config.Settings;
 import io.tributary.upnp.UpnpConfig;
 import io.tributary.coap.CoapClient;
+import io.tributary.coap.CoapResponse;
 import io.tributary.coap.message.CoapCode;
 import io.tributary.upnp.UpnpAdapterOptions;
 import io.tributary.upnp.publisher.CallbackPolicy;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
+import reactor.test.StepVerifier;
 
 class UpnpWiringTest {
 
@@ -127,9 +129,11 @@ class UpnpWiringTest {
                     .response().map(response -> response.status().code()).block(Duration.ofSeconds(10));
             assertThat(status).isEqualTo(200);
             assertThat(bodies.poll(10, TimeUnit.SECONDS)).contains("<e:propertyset");
-            assertThat(coap.post(URI.create("coap://127.0.0.1:" + running.coapPort() + "/ps/demo/temp"),
-                    "21.5".getBytes(StandardCharsets.UTF_8), 0).block(Duration.ofSeconds(10)).code())
-                    .isEqualTo(CoapCode.CREATED);
+            StepVerifier.create(coap.post(URI.create("coap://127.0.0.1:" + running.coapPort() + "/ps/demo/temp"),
+                            "21.5").map(CoapResponse::code))
+                    .expectNext(CoapCode.CREATED)
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(10));
             assertThat(bodies.poll(10, TimeUnit.SECONDS)).contains("<demo.temp>21.5</demo.temp>");
             String metrics = HttpClient.create().baseUrl(base).get().uri("/metrics").responseContent().aggregate()
                     .asString().block(Duration.ofSeconds(10));

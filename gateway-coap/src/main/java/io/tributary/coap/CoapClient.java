@@ -1,14 +1,18 @@
 package io.tributary.coap;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 
-import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapMessage;
+import io.tributary.coap.message.CoapMethod;
 import io.tributary.coap.message.CoapOption;
 import io.tributary.coap.message.CoapOptions;
 import io.tributary.coap.message.CoapType;
 import io.tributary.coap.stack.ClientLayer;
+import io.tributary.coap.stack.ClientResults;
+import io.tributary.coap.stack.ExchangeFailure;
 import io.tributary.core.config.Settings;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,23 +21,44 @@ import reactor.core.publisher.Mono;
  * A reactive CoAP client on an endpoint's socket. Requests are cold: nothing is sent until subscription, and
  * cancelling frees the exchange. CON requests are retransmitted per RFC 7252 §4.2 and fail with
  * {@link CoapTimeoutException} after the last one; a RST fails them with {@link CoapResetException}. Immutable:
- * {@link #confirmable(boolean)} and {@link #accept(int)} return changed copies.
+ * {@link #confirmable(boolean)} and {@link #accept(ContentFormat)} return changed copies.
+ * <pre>{@code
+ * CoapClient.bind()
+ *         .flatMap(client -> client.put(URI.create("coap://192.0.2.5/led"), "on"))   // text/plain, UTF-8
+ *         .map(CoapResponse::code)                                                   // 2.04 Changed
+ * }</pre>
  */
 public final class CoapClient {
+
+    /** Where the stack's outcomes become this API's responses and exceptions. */
+    private static final ClientResults<CoapResponse> RESULTS = new ClientResults<>() {
+        @Override
+        public CoapResponse response(CoapMessage response, InetSocketAddress peer) {
+            return CoapResponse.received(response, peer);
+        }
+
+        @Override
+        public Throwable failure(ExchangeFailure failure) {
+            switch (failure.reason()) {
+                case TIMEOUT:
+                    return new CoapTimeoutException(failure.getMessage());
+                case RESET:
+                    return new CoapResetException(failure.getMessage());
+                default:
+                    return new CoapException(failure.getMessage());
+            }
+        }
+    };
 
     private final CoapEndpoint endpoint;
     private final ClientLayer layer;
     private final boolean owner;
     private final boolean nonConfirmable;
-    private final int accept;
+    private final ContentFormat accept;
 
-    CoapClient(CoapEndpoint endpoint, ClientLayer layer, boolean owner) {
-        this(endpoint, layer, owner, false, -1);
-    }
-
-    private CoapClient(CoapEndpoint endpoint, ClientLayer layer, boolean owner, boolean nonConfirmable, int accept) {
+    private CoapClient(CoapEndpoint endpoint, boolean owner, boolean nonConfirmable, ContentFormat accept) {
         this.endpoint = endpoint;
-        this.layer = layer;
+        this.layer = endpoint.clientLayer();
         this.owner = owner;
         this.nonConfirmable = nonConfirmable;
         this.accept = accept;
@@ -47,7 +72,7 @@ public final class CoapClient {
      */
     public static Mono<CoapClient> bind(Settings config) {
         return CoapServer.create().config(config).port(0).bind()
-                .map(endpoint -> new CoapClient(endpoint, endpoint.client().layer, true));
+                .map(endpoint -> new CoapClient(endpoint, true, false, null));
     }
 
     /** @return a client on an ephemeral port with the default configuration */
@@ -56,19 +81,27 @@ public final class CoapClient {
     }
 
     /**
+     * @param endpoint a bound endpoint, e.g. a server's, whose socket the client sends from
+     * @return a client on it: CON, no Accept; {@link #dispose()} leaves the endpoint open
+     */
+    public static CoapClient on(CoapEndpoint endpoint) {
+        return new CoapClient(Objects.requireNonNull(endpoint, "endpoint"), false, false, null);
+    }
+
+    /**
      * @param confirmable CON (true) or NON (false) requests; default CON
      * @return a new client reference
      */
     public CoapClient confirmable(boolean confirmable) {
-        return new CoapClient(endpoint, layer, owner, !confirmable, accept);
+        return new CoapClient(endpoint, owner, !confirmable, accept);
     }
 
     /**
-     * @param contentFormat the Accept option of requests, -1 for none; default none
+     * @param format the Accept option of requests (RFC 7252 §5.10.4), or {@code null} for none; default none
      * @return a new client reference
      */
-    public CoapClient accept(int contentFormat) {
-        return new CoapClient(endpoint, layer, owner, nonConfirmable, contentFormat);
+    public CoapClient accept(ContentFormat format) {
+        return new CoapClient(endpoint, owner, nonConfirmable, format);
     }
 
     /**
@@ -76,27 +109,45 @@ public final class CoapClient {
      * @return the response
      */
     public Mono<CoapResponse> get(URI uri) {
-        return request(CoapCode.GET, uri, null, -1);
+        return request(CoapMethod.GET, uri, null, null);
     }
 
     /**
      * @param uri target
      * @param payload request body
-     * @param contentFormat its Content-Format, -1 for none
+     * @param format its Content-Format, or {@code null} for none
      * @return the response
      */
-    public Mono<CoapResponse> post(URI uri, byte[] payload, int contentFormat) {
-        return request(CoapCode.POST, uri, payload, contentFormat);
+    public Mono<CoapResponse> post(URI uri, byte[] payload, ContentFormat format) {
+        return request(CoapMethod.POST, uri, payload, format);
+    }
+
+    /**
+     * @param uri target
+     * @param text request body, sent as UTF-8 with Content-Format {@link ContentFormat#TEXT_PLAIN}
+     * @return the response
+     */
+    public Mono<CoapResponse> post(URI uri, CharSequence text) {
+        return request(CoapMethod.POST, uri, CoapResponse.utf8(text), ContentFormat.TEXT_PLAIN);
     }
 
     /**
      * @param uri target
      * @param payload request body
-     * @param contentFormat its Content-Format, -1 for none
+     * @param format its Content-Format, or {@code null} for none
      * @return the response
      */
-    public Mono<CoapResponse> put(URI uri, byte[] payload, int contentFormat) {
-        return request(CoapCode.PUT, uri, payload, contentFormat);
+    public Mono<CoapResponse> put(URI uri, byte[] payload, ContentFormat format) {
+        return request(CoapMethod.PUT, uri, payload, format);
+    }
+
+    /**
+     * @param uri target
+     * @param text request body, sent as UTF-8 with Content-Format {@link ContentFormat#TEXT_PLAIN}
+     * @return the response
+     */
+    public Mono<CoapResponse> put(URI uri, CharSequence text) {
+        return request(CoapMethod.PUT, uri, CoapResponse.utf8(text), ContentFormat.TEXT_PLAIN);
     }
 
     /**
@@ -104,7 +155,7 @@ public final class CoapClient {
      * @return the response
      */
     public Mono<CoapResponse> delete(URI uri) {
-        return request(CoapCode.DELETE, uri, null, -1);
+        return request(CoapMethod.DELETE, uri, null, null);
     }
 
     /**
@@ -114,22 +165,23 @@ public final class CoapClient {
      * @return completes when the peer answered; {@link CoapTimeoutException} otherwise
      */
     public Mono<Void> ping(URI uri) {
-        return CoapUri.address(uri).flatMap(layer::ping);
+        return CoapUri.address(uri).flatMap(peer -> layer.ping(peer, RESULTS));
     }
 
     /**
      * Sends a request with any method.
      *
-     * @param method a method code
+     * @param method e.g. {@link CoapMethod#FETCH}
      * @param uri target
      * @param payload request body, or {@code null}
-     * @param contentFormat its Content-Format, -1 for none
+     * @param format its Content-Format, or {@code null} for none
      * @return the response
      */
-    public Mono<CoapResponse> request(int method, URI uri, byte[] payload, int contentFormat) {
+    public Mono<CoapResponse> request(CoapMethod method, URI uri, byte[] payload, ContentFormat format) {
+        Objects.requireNonNull(method, "method");
         return Mono.defer(() -> {
-            CoapMessage template = template(method, uri, payload, contentFormat);
-            return CoapUri.address(uri).flatMap(peer -> layer.request(template, peer, !nonConfirmable));
+            CoapMessage template = template(method, uri, payload, format);
+            return CoapUri.address(uri).flatMap(peer -> layer.request(template, peer, !nonConfirmable, RESULTS));
         });
     }
 
@@ -142,20 +194,20 @@ public final class CoapClient {
      */
     public Flux<CoapResponse> multicast(URI groupUri, Duration window) {
         return Flux.defer(() -> {
-            CoapMessage template = template(CoapCode.GET, groupUri, null, -1);
-            return CoapUri.address(groupUri).flatMapMany(group -> layer.multicast(template, group, window));
+            CoapMessage template = template(CoapMethod.GET, groupUri, null, null);
+            return CoapUri.address(groupUri).flatMapMany(group -> layer.multicast(template, group, window, RESULTS));
         });
     }
 
-    private CoapMessage template(int method, URI uri, byte[] payload, int contentFormat) {
+    private CoapMessage template(CoapMethod method, URI uri, byte[] payload, ContentFormat format) {
         CoapOptions.Builder options = CoapUri.options(uri);
-        if (contentFormat >= 0) {
-            options.addUint(CoapOption.CONTENT_FORMAT, contentFormat);
+        if (format != null) {
+            options.addUint(CoapOption.CONTENT_FORMAT, format.number());
         }
-        if (accept >= 0) {
-            options.addUint(CoapOption.ACCEPT, accept);
+        if (accept != null) {
+            options.addUint(CoapOption.ACCEPT, accept.number());
         }
-        return CoapMessage.builder(CoapType.CON, method).options(options.build())
+        return CoapMessage.builder(CoapType.CON, method.code()).options(options.build())
                 .payload(payload == null ? new byte[0] : payload).build();
     }
 

@@ -2,18 +2,20 @@ package io.tributary.coap;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import io.tributary.coap.stack.ClientLayer;
 import io.tributary.coap.stack.CoapStack;
-import io.tributary.coap.stack.CoapStats;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * A bound CoAP endpoint: one or more UDP channels on one port (one per event loop with SO_REUSEPORT under epoll),
- * each with its own protocol stack; it serves the routes it was bound with and is a client on the same socket.
+ * each with its own protocol stack; it serves the routes it was bound with, and {@link CoapClient#on} sends from
+ * the same socket.
  */
 public final class CoapEndpoint implements Disposable {
 
@@ -38,8 +40,7 @@ public final class CoapEndpoint implements Disposable {
         this.close = Flux.fromIterable(this.channels)
                 .flatMap(channel -> NettyFutures.toMono(channel.close()))
                 .then(Mono.defer(() -> ownedLoops == null ? Mono.<Void>empty()
-                        : NettyFutures.toMono(ownedLoops.shutdownGracefully(0, 2,
-                                java.util.concurrent.TimeUnit.SECONDS)).then()))
+                        : NettyFutures.toMono(ownedLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS)).then()))
                 .cache();
     }
 
@@ -63,9 +64,9 @@ public final class CoapEndpoint implements Disposable {
         return channels.size();
     }
 
-    /** @return a client that sends from this endpoint's socket: CON, no Accept */
-    public CoapClient client() {
-        return new CoapClient(this, clientStack.client(), false);
+    /** @return the client side of the endpoint, on its first channel */
+    ClientLayer clientLayer() {
+        return clientStack.client();
     }
 
     /** @return the endpoint's counters */

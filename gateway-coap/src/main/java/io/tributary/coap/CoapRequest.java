@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapMessage;
+import io.tributary.coap.message.CoapMethod;
 import io.tributary.coap.message.CoapOptions;
 import io.tributary.coap.message.CoapType;
 
@@ -32,14 +32,9 @@ public final class CoapRequest {
         this.remainder = remainder;
     }
 
-    /** @return the method code, e.g. {@link CoapCode#GET} */
-    public int method() {
-        return message.code();
-    }
-
-    /** @return the method name, e.g. {@code GET} */
-    public String methodName() {
-        return CoapCode.methodName(message.code());
+    /** @return the method, e.g. {@link CoapMethod#GET}; a route only matches requests of its method */
+    public CoapMethod method() {
+        return CoapMethod.of(message.code());
     }
 
     /** @return the Uri-Path segments */
@@ -94,14 +89,14 @@ public final class CoapRequest {
         return message.options();
     }
 
-    /** @return Content-Format, or -1 */
-    public int contentFormat() {
-        return message.options().contentFormat();
+    /** @return the payload's Content-Format, or {@code null} when absent */
+    public ContentFormat contentFormat() {
+        return ContentFormat.orNull(message.options().contentFormat());
     }
 
-    /** @return Accept, or -1 */
-    public int accept() {
-        return message.options().accept();
+    /** @return the Accept option, or {@code null} when absent */
+    public ContentFormat accept() {
+        return ContentFormat.orNull(message.options().accept());
     }
 
     /** @return the payload; do not modify */
@@ -136,6 +131,6 @@ public final class CoapRequest {
 
     @Override
     public String toString() {
-        return methodName() + " " + path() + " from " + peer;
+        return method() + " " + path() + " from " + peer;
     }
 }

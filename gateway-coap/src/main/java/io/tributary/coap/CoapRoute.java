@@ -1,10 +1,14 @@
 package io.tributary.coap;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
-import io.tributary.coap.message.CoapCode;
+import io.tributary.coap.message.CoapMethod;
 import io.tributary.coap.message.CoapOptions;
 
 /**
@@ -16,7 +20,7 @@ public final class CoapRoute {
 
     private static final int[] ANY = new int[0];
 
-    private final int method;
+    private final CoapMethod method;
     private final String pattern;
     private final String[] segments;
     private final byte[][] literals;
@@ -25,7 +29,7 @@ public final class CoapRoute {
     private final int[] consumes;
     private final int[] produces;
 
-    private CoapRoute(int method, String pattern, int[] consumes, int[] produces) {
+    private CoapRoute(CoapMethod method, String pattern, int[] consumes, int[] produces) {
         this.method = method;
         this.pattern = pattern;
         this.segments = split(pattern);
@@ -42,7 +46,7 @@ public final class CoapRoute {
             if (isVariable(segment)) {
                 anyVariable = true;
             } else if (!segment.equals("*") && !segment.equals("**")) {
-                literals[i] = segment.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                literals[i] = segment.getBytes(StandardCharsets.UTF_8);
             }
         }
         this.variables = anyVariable;
@@ -55,12 +59,13 @@ public final class CoapRoute {
     }
 
     /**
-     * @param method a method code, e.g. {@link CoapCode#GET}
+     * @param method e.g. {@link CoapMethod#GET}
      * @param pattern e.g. {@code /sensors/{id}/temp} or {@code /ps/**}
      * @return a route accepting and producing any Content-Format
      */
-    public static CoapRoute of(int method, String pattern) {
-        return new CoapRoute(method, Objects.requireNonNull(pattern, "pattern"), ANY, ANY);
+    public static CoapRoute of(CoapMethod method, String pattern) {
+        return new CoapRoute(Objects.requireNonNull(method, "method"), Objects.requireNonNull(pattern, "pattern"),
+                ANY, ANY);
     }
 
     /**
@@ -68,7 +73,7 @@ public final class CoapRoute {
      * @return a GET route
      */
     public static CoapRoute get(String pattern) {
-        return of(CoapCode.GET, pattern);
+        return of(CoapMethod.GET, pattern);
     }
 
     /**
@@ -76,7 +81,7 @@ public final class CoapRoute {
      * @return a POST route
      */
     public static CoapRoute post(String pattern) {
-        return of(CoapCode.POST, pattern);
+        return of(CoapMethod.POST, pattern);
     }
 
     /**
@@ -84,7 +89,7 @@ public final class CoapRoute {
      * @return a PUT route
      */
     public static CoapRoute put(String pattern) {
-        return of(CoapCode.PUT, pattern);
+        return of(CoapMethod.PUT, pattern);
     }
 
     /**
@@ -92,7 +97,7 @@ public final class CoapRoute {
      * @return a DELETE route
      */
     public static CoapRoute delete(String pattern) {
-        return of(CoapCode.DELETE, pattern);
+        return of(CoapMethod.DELETE, pattern);
     }
 
     /**
@@ -100,8 +105,8 @@ public final class CoapRoute {
      *                default any
      * @return a new route
      */
-    public CoapRoute consumes(int... formats) {
-        return new CoapRoute(method, pattern, formats.clone(), produces);
+    public CoapRoute consumes(ContentFormat... formats) {
+        return new CoapRoute(method, pattern, numbers(formats), produces);
     }
 
     /**
@@ -109,12 +114,16 @@ public final class CoapRoute {
      *                4.06; default any
      * @return a new route
      */
-    public CoapRoute produces(int... formats) {
-        return new CoapRoute(method, pattern, consumes, formats.clone());
+    public CoapRoute produces(ContentFormat... formats) {
+        return new CoapRoute(method, pattern, consumes, numbers(formats));
     }
 
-    /** @return the method code */
-    public int method() {
+    private static int[] numbers(ContentFormat[] formats) {
+        return Arrays.stream(formats).mapToInt(ContentFormat::number).toArray();
+    }
+
+    /** @return the method */
+    public CoapMethod method() {
         return method;
     }
 
@@ -162,15 +171,15 @@ public final class CoapRoute {
     }
 
     /** Decodes the {@code {name}} segments of a matched path. */
-    java.util.Map<String, String> variables(CoapOptions options, int first) {
+    Map<String, String> variables(CoapOptions options, int first) {
         if (!variables) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        java.util.Map<String, String> values = new java.util.HashMap<>(4);
+        Map<String, String> values = new HashMap<>(4);
         for (int i = 0; i < segments.length; i++) {
             if (isVariable(segments[i])) {
                 values.put(segments[i].substring(1, segments[i].length() - 1),
-                        new String(options.value(first + i), java.nio.charset.StandardCharsets.UTF_8));
+                        new String(options.value(first + i), StandardCharsets.UTF_8));
             }
         }
         return values;
@@ -181,9 +190,9 @@ public final class CoapRoute {
         if (!rest) {
             return List.of();
         }
-        List<String> tail = new java.util.ArrayList<>(count - segments.length + 1);
+        List<String> tail = new ArrayList<>(count - segments.length + 1);
         for (int i = segments.length - 1; i < count; i++) {
-            tail.add(new String(options.value(first + i), java.nio.charset.StandardCharsets.UTF_8));
+            tail.add(new String(options.value(first + i), StandardCharsets.UTF_8));
         }
         return tail;
     }
@@ -194,6 +203,6 @@ public final class CoapRoute {
 
     @Override
     public String toString() {
-        return CoapCode.methodName(method) + " " + pattern;
+        return method + " " + pattern;
     }
 }

@@ -91,18 +91,19 @@ public final class CoapRoutes {
                 continue;
             }
             pathMatched = true;
-            if (entry.route.method() != message.code()) {
+            if (entry.route.method().code() != message.code()) {
                 continue;
             }
             int format = options.contentFormat();
             if ((message.payload().length > 0 || format >= 0) && !entry.route.consumesFormat(format)) {
                 return Mono.just(CoapResponse.error(CoapCode.UNSUPPORTED_CONTENT_FORMAT,
-                        "Content-Format " + format + " not accepted here"));
+                        (format < 0 ? "a payload without Content-Format is" : ContentFormat.of(format) + " is")
+                                + " not accepted here"));
             }
             int accept = options.accept();
             if (accept >= 0 && !entry.route.producesFormat(accept)) {
                 return Mono.just(CoapResponse.error(CoapCode.NOT_ACCEPTABLE,
-                        "cannot produce Content-Format " + accept));
+                        "cannot produce " + ContentFormat.of(accept)));
             }
             CoapRequest request = new CoapRequest(message, peer, multicast, entry.route.variables(options, first),
                     entry.route.remainder(options, first, count));

@@ -26,12 +26,11 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.EventExecutor;
-import io.tributary.coap.codec.CoapDatagramCodec;
-import io.tributary.coap.codec.CoapStackHandler;
+import io.tributary.coap.codec.CoapDatagramDecoder;
 import io.tributary.coap.stack.CoapStack;
-import io.tributary.coap.stack.CoapStats;
 import io.tributary.coap.stack.MessageIds;
 import io.tributary.coap.stack.Responder;
+import io.tributary.coap.stack.StackCounters;
 import io.tributary.core.config.Settings;
 import io.tributary.core.time.EventLoopClock;
 import org.slf4j.Logger;
@@ -103,11 +102,11 @@ final class CoapServerBind {
         private final EventLoopGroup owned;
         private final List<Channel> channels = new ArrayList<>();
         private final List<CoapStack> stacks = new ArrayList<>();
-        private final CoapStats stats = new CoapStats();
+        private final StackCounters counters = new StackCounters();
         private final MessageIds messageIds = CoapStack.messageIds(protocol);
         private final Responder responder;
         private final SecureRandom seeds = new SecureRandom();
-        private final CoapDatagramCodec codec = new CoapDatagramCodec(config.get(CoapConfig.MAX_DATAGRAM_SIZE));
+        private final CoapDatagramDecoder decoder = new CoapDatagramDecoder(config.get(CoapConfig.MAX_DATAGRAM_SIZE));
 
         Binding(boolean epoll, EventLoopGroup owned) {
             this.epoll = epoll;
@@ -129,7 +128,8 @@ final class CoapServerBind {
                 }
                 return rest.then(joinGroups(channel));
             }).then(Mono.fromSupplier(() -> {
-                CoapEndpoint endpoint = new CoapEndpoint(channels, stacks, stats, owned, epoll ? "epoll" : "nio");
+                CoapEndpoint endpoint = new CoapEndpoint(channels, stacks, new CoapStats(counters), owned,
+                        epoll ? "epoll" : "nio");
                 LOG.info("CoAP endpoint on {} ({} x {})", endpoint.address(), channels.size(),
                         endpoint.transport());
                 return endpoint;
@@ -149,13 +149,11 @@ final class CoapServerBind {
                         protected void initChannel(Channel channel) {
                             CoapStackHandler handler = new CoapStackHandler(channel);
                             CoapStack stack = new CoapStack(protocol, handler, new EventLoopClock(channel.eventLoop()),
-                                    stats, messageIds, responder, seeds.nextLong(), hostsClient);
-                            if (!hostsClient) {
-                                stack.clientStack(stacks.get(0));
-                            }
+                                    counters, messageIds, responder, seeds.nextLong(),
+                                    hostsClient ? null : stacks.get(0));
                             handler.stack(stack);
                             stacks.add(stack);
-                            channel.pipeline().addLast("coap-codec", codec)
+                            channel.pipeline().addLast("coap-decoder", decoder)
                                     .addLast("coap-stack", handler);
                         }
                     });

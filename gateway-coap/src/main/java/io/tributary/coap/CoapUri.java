@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 
 import io.netty.util.NetUtil;
@@ -31,7 +32,7 @@ final class CoapUri {
         if (literal != null) {
             try {
                 return Mono.just(new InetSocketAddress(InetAddress.getByAddress(literal), port));
-            } catch (java.net.UnknownHostException e) {
+            } catch (UnknownHostException e) {
                 return Mono.error(e);
             }
         }

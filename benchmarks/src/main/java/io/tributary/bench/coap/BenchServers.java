@@ -2,11 +2,13 @@ package io.tributary.bench.coap;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -82,8 +84,8 @@ public final class BenchServers {
     private static void californium(int port) {
         CoapConfig.register();
         UdpConfig.register();
-        org.eclipse.californium.core.CoapServer server = new org.eclipse.californium.core.CoapServer(
-                Configuration.createStandardWithoutFile(), port);
+        // Californium's CoapServer shares our class's name: it stays qualified.
+        var server = new org.eclipse.californium.core.CoapServer(Configuration.createStandardWithoutFile(), port);
         server.add(new CoapResource("bench") {
             @Override
             public void handleGET(CoapExchange exchange) {
@@ -98,8 +100,8 @@ public final class BenchServers {
         int loops = Runtime.getRuntime().availableProcessors();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops,
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        for (EventExecutor loop : epoll ? group : java.util.List.of(group.next())) {
-            Bootstrap bootstrap = new Bootstrap().group((io.netty.channel.EventLoop) loop)
+        for (EventExecutor loop : epoll ? group : List.of(group.next())) {
+            Bootstrap bootstrap = new Bootstrap().group((EventLoop) loop)
                     .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
                     .option(ChannelOption.SO_RCVBUF, 4 << 20)
                     .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(epoll ? 2049 * 16 : 2049))

@@ -1,9 +1,11 @@
 package io.tributary.bench.coap;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -55,7 +57,7 @@ public final class CoapLoad {
         this.target = target;
         this.ports = ports;
         this.window = window;
-        this.path = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        this.path = path.getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -122,7 +124,7 @@ public final class CoapLoad {
         private final ArrayDeque<Integer> outstanding = new ArrayDeque<>();
         private final Histogram latencies = new Histogram(TimeUnit.SECONDS.toMicros(10), 3);
         private Channel channel;
-        private int nextId = java.util.concurrent.ThreadLocalRandom.current().nextInt(65536);
+        private int nextId = ThreadLocalRandom.current().nextInt(65536);
         private boolean measuring;
         private long answered;
         private long lostMeasured;

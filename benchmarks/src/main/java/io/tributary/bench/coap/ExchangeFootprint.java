@@ -6,16 +6,17 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.tributary.coap.stack.StackConfig;
-import io.tributary.core.config.Settings;
 import io.tributary.coap.CoapResponse;
 import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.message.CoapOptions;
 import io.tributary.coap.message.CoapType;
 import io.tributary.coap.stack.CoapStack;
-import io.tributary.coap.stack.CoapStats;
-import io.tributary.coap.stack.Outbound;
+import io.tributary.coap.stack.MessageResults;
+import io.tributary.coap.stack.OutboundProbe;
+import io.tributary.coap.stack.StackConfig;
+import io.tributary.coap.stack.StackCounters;
+import io.tributary.core.config.Settings;
 import io.tributary.core.time.VirtualClock;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -41,29 +42,10 @@ public final class ExchangeFootprint {
         System.out.printf("server deduplication entries (with stored replies): %.0f bytes each%n", dedupEntries());
     }
 
-    private static final class NullOutbound implements Outbound {
-        long sent;
-
-        @Override
-        public void send(CoapMessage message, InetSocketAddress recipient) {
-            sent++;
-        }
-
-        @Override
-        public void execute(Runnable task) {
-            task.run();
-        }
-
-        @Override
-        public boolean inEventLoop() {
-            return true;
-        }
-    }
-
     private static double clientExchanges() {
         Settings config = StackConfig.defaults().with(StackConfig.NSTART, 10_000);
-        CoapStack stack = new CoapStack(config, new NullOutbound(), new VirtualClock(), new CoapStats(),
-                CoapStack.messageIds(config), null, 1L, true);
+        CoapStack stack = new CoapStack(config, OutboundProbe.counting(), new VirtualClock(), new StackCounters(),
+                CoapStack.messageIds(config), null, 1L);
         CoapMessage get = CoapMessage.builder(CoapType.CON, CoapCode.GET)
                 .options(CoapOptions.builder().uriPath("/sensors/temp").build()).build();
         List<InetSocketAddress> peers = new ArrayList<>();
@@ -72,14 +54,14 @@ public final class ExchangeFootprint {
         }
         List<Disposable> warm = new ArrayList<>(1000);
         for (int i = 0; i < 1000; i++) {
-            warm.add(stack.client().request(get, peers.get(i % 16), true).subscribe());
+            warm.add(stack.client().request(get, peers.get(i % 16), true, MessageResults.INSTANCE).subscribe());
         }
         warm.forEach(Disposable::dispose);
         // Allocated before the first measurement: the handles are this program's bookkeeping, not the stack's.
         Disposable[] inFlight = new Disposable[EXCHANGES];
         long before = usedHeap();
         for (int i = 0; i < EXCHANGES; i++) {
-            inFlight[i] = stack.client().request(get, peers.get(i % 16), true).subscribe();
+            inFlight[i] = stack.client().request(get, peers.get(i % 16), true, MessageResults.INSTANCE).subscribe();
         }
         long after = usedHeap();
         if (stack.client().inFlight() != EXCHANGES || stack.pendingTimers() != EXCHANGES) {
@@ -93,8 +75,8 @@ public final class ExchangeFootprint {
     private static double dedupEntries() {
         Settings config = StackConfig.defaults();
         CoapResponse ok = CoapResponse.content("ok");
-        CoapStack stack = new CoapStack(config, new NullOutbound(), new VirtualClock(), new CoapStats(),
-                CoapStack.messageIds(config), (request, peer, multicast) -> Mono.just(ok), 1L, true);
+        CoapStack stack = new CoapStack(config, OutboundProbe.counting(), new VirtualClock(), new StackCounters(),
+                CoapStack.messageIds(config), (request, peer, multicast) -> Mono.just(ok), 1L);
         List<InetSocketAddress> peers = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             peers.add(new InetSocketAddress("10.0." + (i >> 8) + "." + (i & 255), 40000 + i));

@@ -1,15 +1,16 @@
 package io.tributary.coap.adapter;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.tributary.coap.CoapClient;
 import io.tributary.coap.CoapEndpoint;
 import io.tributary.coap.CoapServer;
 import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.Adapter;
 import io.tributary.core.gateway.GatewayContext;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -24,7 +25,8 @@ public final class CoapAdapter implements Adapter {
     private final List<DevicePoll> polls;
     private final String pubSubPrefix;
     private final Scheduler pollScheduler;
-    private final List<Disposable> running = new ArrayList<>();
+    /** The running polls: added on the event loop that completes the bind, disposed by {@link #stop()}. */
+    private final Disposable.Composite polling = Disposables.composite();
     private volatile CoapEndpoint endpoint;
 
     private CoapAdapter(CoapServer server, List<DevicePoll> polls, String pubSubPrefix, Scheduler pollScheduler) {
@@ -81,10 +83,17 @@ public final class CoapAdapter implements Adapter {
         return server.runOn(context.loops().onServer(true)).route(pubSub::declare).bind()
                 .doOnNext(bound -> {
                     endpoint = bound;
+                    if (polling.isDisposed()) {
+                        // A stop overtook the bind: it found no endpoint to close, so close it here.
+                        bound.dispose();
+                        return;
+                    }
                     CoapMeters.bind(bound, context.meterRegistry());
+                    CoapClient client = CoapClient.on(bound);
                     for (DevicePoll poll : polls) {
-                        running.add(new DevicePoller(poll, bound.client(), context.router(),
-                                context.meterRegistry()).start(pollScheduler));
+                        // Thread-safe; once disposed by a concurrent stop, it disposes what is added.
+                        polling.add(new DevicePoller(poll, client, context.router(), context.meterRegistry())
+                                .start(pollScheduler));
                     }
                 })
                 .then();
@@ -92,8 +101,7 @@ public final class CoapAdapter implements Adapter {
 
     @Override
     public Mono<Void> stop() {
-        running.forEach(Disposable::dispose);
-        running.clear();
+        polling.dispose();
         CoapEndpoint bound = endpoint;
         return bound == null ? Mono.empty() : bound.disposeLater();
     }

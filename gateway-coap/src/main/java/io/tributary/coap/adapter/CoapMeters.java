@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.coap.CoapEndpoint;
-import io.tributary.coap.stack.CoapStats;
+import io.tributary.coap.CoapStats;
 
 /** Exposes an endpoint's counters as {@code tributary.coap.*} meters. */
 public final class CoapMeters {

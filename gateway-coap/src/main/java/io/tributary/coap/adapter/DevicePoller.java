@@ -66,9 +66,9 @@ final class DevicePoller {
             LOG.warn("poll of {} ({}) answered {}", poll.name(), poll.uri(), response);
             return;
         }
-        int format = response.contentFormat();
+        ContentFormat format = response.contentFormat();
         router.publish(Message.builder(poll.topic()).payload(response.payload())
-                .contentType(format >= 0 ? ContentFormat.mediaType(format) : null)
+                .contentType(format != null ? format.mediaType() : null)
                 .attributes(Map.of(Message.ORIGIN, "coap", Message.PEER, String.valueOf(response.peer())))
                 .retain(true).build());
         reads.increment();

@@ -47,7 +47,7 @@ public final class CoapCodec {
             throw new CoapFormatException(FormatError.TRUNCATED_HEADER, null, -1);
         }
         int first = in[0] & 0xff;
-        int code = in[1] & 0xff;
+        CoapCode code = CoapCode.of(in[1] & 0xff);
         int messageId = ((in[2] & 0xff) << 8) | (in[3] & 0xff);
         if ((first >> 6) != VERSION) {
             // §3: unknown versions are silently ignored, so the type is not reported for a reset.
@@ -65,7 +65,7 @@ public final class CoapCodec {
             }
             return CoapMessage.empty(type, messageId);
         }
-        int codeClass = CoapCode.codeClass(code);
+        int codeClass = code.codeClass();
         if (codeClass == 1 || codeClass >= 6) {
             throw new CoapFormatException(FormatError.RESERVED_CODE_CLASS, type, messageId);
         }
@@ -168,7 +168,7 @@ public final class CoapCodec {
     public static void encode(CoapMessage message, ByteBuf out) {
         byte[] token = message.token();
         out.writeByte((VERSION << 6) | (message.type().ordinal() << 4) | token.length);
-        out.writeByte(message.code());
+        out.writeByte(message.code().value());
         out.writeShort(message.messageId());
         if (message.isEmpty()) {
             return;

@@ -16,13 +16,13 @@ public final class CoapMessage {
     static final byte[] NO_BYTES = new byte[0];
 
     private final CoapType type;
-    private final int code;
+    private final CoapCode code;
     private final int messageId;
     private final byte[] token;
     private final CoapOptions options;
     private final byte[] payload;
 
-    CoapMessage(CoapType type, int code, int messageId, byte[] token, CoapOptions options, byte[] payload) {
+    CoapMessage(CoapType type, CoapCode code, int messageId, byte[] token, CoapOptions options, byte[] payload) {
         this.type = type;
         this.code = code;
         this.messageId = messageId;
@@ -33,10 +33,10 @@ public final class CoapMessage {
 
     /**
      * @param type message type
-     * @param code code byte, see {@link CoapCode}
+     * @param code the code, e.g. {@link CoapCode#GET}
      * @return a builder with message ID 0, no token, no options, no payload
      */
-    public static Builder builder(CoapType type, int code) {
+    public static Builder builder(CoapType type, CoapCode code) {
         return new Builder(type, code);
     }
 
@@ -44,16 +44,16 @@ public final class CoapMessage {
      * Creates a message in one step, without a builder.
      *
      * @param type message type
-     * @param code code byte, see {@link CoapCode}; not 0.00 (use {@link #empty})
+     * @param code the code; not 0.00 (use {@link #empty})
      * @param messageId 0 to 65535
      * @param token 0 to 8 bytes, not copied
      * @param options the options
      * @param payload the payload, not copied
      * @return the message
      */
-    public static CoapMessage of(CoapType type, int code, int messageId, byte[] token, CoapOptions options,
+    public static CoapMessage of(CoapType type, CoapCode code, int messageId, byte[] token, CoapOptions options,
                                  byte[] payload) {
-        if (code <= 0 || code > 255 || messageId < 0 || messageId > 0xffff || token.length > MAX_TOKEN_LENGTH) {
+        if (code == CoapCode.EMPTY || messageId < 0 || messageId > 0xffff || token.length > MAX_TOKEN_LENGTH) {
             throw new IllegalArgumentException("invalid message: code " + code + ", message ID " + messageId
                     + ", token of " + token.length + " bytes");
         }
@@ -74,8 +74,8 @@ public final class CoapMessage {
         return type;
     }
 
-    /** @return the code byte */
-    public int code() {
+    /** @return the code */
+    public CoapCode code() {
         return code;
     }
 
@@ -111,12 +111,12 @@ public final class CoapMessage {
 
     /** @return whether this carries a request */
     public boolean isRequest() {
-        return CoapCode.isRequest(code);
+        return code.isRequest();
     }
 
     /** @return whether this carries a response */
     public boolean isResponse() {
-        return CoapCode.isResponse(code);
+        return code.isResponse();
     }
 
     /** @return a builder with this message's fields */
@@ -137,13 +137,13 @@ public final class CoapMessage {
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, code, messageId, Arrays.hashCode(token), options, Arrays.hashCode(payload));
+        return Objects.hash(type, code.value(), messageId, Arrays.hashCode(token), options, Arrays.hashCode(payload));
     }
 
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder().append(type).append(' ')
-                .append(isRequest() ? CoapCode.methodName(code) : CoapCode.text(code))
+                .append(isRequest() && code.name() != null ? code.name() : code.dotted())
                 .append(" mid=").append(messageId);
         if (token.length > 0) {
             text.append(" token=");
@@ -163,18 +163,15 @@ public final class CoapMessage {
     /** Collects the fields of a {@link CoapMessage}. */
     public static final class Builder {
         private final CoapType type;
-        private final int code;
+        private final CoapCode code;
         private int messageId;
         private byte[] token = NO_BYTES;
         private CoapOptions options = CoapOptions.EMPTY;
         private byte[] payload = NO_BYTES;
 
-        private Builder(CoapType type, int code) {
+        private Builder(CoapType type, CoapCode code) {
             this.type = Objects.requireNonNull(type, "type");
-            if (code < 0 || code > 255) {
-                throw new IllegalArgumentException("code must fit one byte: " + code);
-            }
-            this.code = code;
+            this.code = Objects.requireNonNull(code, "code");
         }
 
         /**

@@ -3,12 +3,8 @@ package io.tributary.coap.stack;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
-import io.tributary.coap.CoapException;
-import io.tributary.coap.CoapResetException;
-import io.tributary.coap.CoapResponse;
-import io.tributary.coap.CoapTimeoutException;
-import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapMessage;
+import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
@@ -17,19 +13,23 @@ import reactor.core.publisher.Operators;
  * One client request from first transmission to response: it is the subscriber's {@code Subscription}, the
  * retransmission and response timer, and the entry in the token table, so a request in flight costs one object
  * beside its message. Its state changes on the client stack's event loop only.
+ *
+ * @param <R> what the response becomes for the subscriber
  */
-final class ClientExchange extends OutgoingConfirmable implements org.reactivestreams.Subscription {
+final class ClientExchange<R> extends OutgoingConfirmable implements Subscription {
 
+    @SuppressWarnings("rawtypes")
     private static final AtomicIntegerFieldUpdater<ClientExchange> STARTED =
             AtomicIntegerFieldUpdater.newUpdater(ClientExchange.class, "started");
 
     enum Phase { NEW, QUEUED, AWAIT_ACK, AWAIT_RESPONSE, DONE }
 
-    final ClientLayer layer;
+    private final ClientLayer layer;
+    private final ClientResults<R> results;
+    private final CoreSubscriber<? super R> actual;
     CoapMessage template;
     final boolean confirmable;
     final boolean ping;
-    private final CoreSubscriber<? super CoapResponse> actual;
     Phase phase = Phase.NEW;
     long token;
     boolean holdsSlot;
@@ -37,12 +37,13 @@ final class ClientExchange extends OutgoingConfirmable implements org.reactivest
     volatile boolean cancelled;
 
     ClientExchange(ClientLayer layer, CoapMessage template, InetSocketAddress address, boolean confirmable,
-                   boolean ping, CoreSubscriber<? super CoapResponse> actual) {
+                   boolean ping, ClientResults<R> results, CoreSubscriber<? super R> actual) {
         this.layer = layer;
         this.template = template;
         this.address = address;
         this.confirmable = confirmable;
         this.ping = ping;
+        this.results = results;
         this.actual = actual;
     }
 
@@ -72,7 +73,7 @@ final class ClientExchange extends OutgoingConfirmable implements org.reactivest
         }
         // Empty ACK: the response will come separately (§5.2.2).
         phase = Phase.AWAIT_RESPONSE;
-        layer.armResponseTimeout(this);
+        layer.awaitResponse(this);
     }
 
     @Override
@@ -80,24 +81,22 @@ final class ClientExchange extends OutgoingConfirmable implements org.reactivest
         if (ping) {
             succeed(null);
         } else {
-            fail(new CoapResetException(describe() + " was rejected with RST"));
+            fail(new ExchangeFailure(ExchangeFailure.Reason.RESET, describe() + " was rejected with RST"));
         }
     }
 
     @Override
     void gaveUp() {
-        fail(new CoapTimeoutException(describe() + ": no ACK after " + retransmissions
+        fail(new ExchangeFailure(ExchangeFailure.Reason.TIMEOUT, describe() + ": no ACK after " + retransmissions
                 + " retransmissions (RFC 7252 §4.2)"));
     }
 
     @Override
     void retransmitDue() {
         if (phase == Phase.AWAIT_ACK) {
-            layer.stack().reliability.onTimer(this);
+            layer.retransmitDue(this);
         } else if (phase == Phase.AWAIT_RESPONSE) {
-            layer.stack().stats.timeouts.increment();
-            fail(new CoapTimeoutException(describe() + ": no response within "
-                    + layer.responseTimeout().toSeconds() + " s"));
+            layer.responseTimedOut(this);
         }
     }
 
@@ -110,21 +109,21 @@ final class ClientExchange extends OutgoingConfirmable implements org.reactivest
         layer.finished(this);
         if (!cancelled) {
             if (response != null && !response.isEmpty()) {
-                actual.onNext(CoapResponse.of(response, address));
+                actual.onNext(results.response(response, address));
             }
             actual.onComplete();
         }
     }
 
     /** Fails the request; on the event loop. */
-    void fail(CoapException failure) {
+    void fail(ExchangeFailure failure) {
         if (phase == Phase.DONE) {
             return;
         }
         phase = Phase.DONE;
         layer.finished(this);
         if (!cancelled) {
-            actual.onError(failure);
+            actual.onError(results.failure(failure));
         }
     }
 
@@ -135,31 +134,33 @@ final class ClientExchange extends OutgoingConfirmable implements org.reactivest
 
     String describe() {
         CoapMessage shown = template != null ? template : message;
-        String what = ping ? "ping" : (confirmable ? "CON " : "NON ") + CoapCode.methodName(shown.code())
+        String what = ping ? "ping" : (confirmable ? "CON " : "NON ") + shown.code()
                 + " /" + String.join("/", shown.options().uriPath());
         return what + " to " + address;
     }
 
     /** The cold publisher of one request: each subscription is a new exchange. */
-    static final class RequestMono extends Mono<CoapResponse> {
+    static final class RequestMono<R> extends Mono<R> {
         private final ClientLayer layer;
         private final CoapMessage template;
         private final InetSocketAddress address;
         private final boolean confirmable;
         private final boolean ping;
+        private final ClientResults<R> results;
 
         RequestMono(ClientLayer layer, CoapMessage template, InetSocketAddress address, boolean confirmable,
-                    boolean ping) {
+                    boolean ping, ClientResults<R> results) {
             this.layer = layer;
             this.template = template;
             this.address = address;
             this.confirmable = confirmable;
             this.ping = ping;
+            this.results = results;
         }
 
         @Override
-        public void subscribe(CoreSubscriber<? super CoapResponse> actual) {
-            actual.onSubscribe(new ClientExchange(layer, template, address, confirmable, ping, actual));
+        public void subscribe(CoreSubscriber<? super R> actual) {
+            actual.onSubscribe(new ClientExchange<>(layer, template, address, confirmable, ping, results, actual));
         }
     }
 }

@@ -7,10 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.netty.util.collection.LongObjectHashMap;
-import io.tributary.coap.CoapException;
-import io.tributary.coap.CoapResponse;
 import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.message.CoapType;
+import io.tributary.core.config.Settings;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
@@ -22,17 +21,32 @@ import reactor.core.publisher.Mono;
  */
 public final class ClientLayer {
 
-    private final CoapStack stack;
-    private final LongObjectHashMap<ClientExchange> byToken = new LongObjectHashMap<>(64, 0.8f);
-    private final LongObjectHashMap<FluxSink<CoapResponse>> multicastByToken = new LongObjectHashMap<>();
+    private final StackContext context;
+    private final PeerTable peers;
+    private final Reliability reliability;
+    private final LongObjectHashMap<ClientExchange<?>> byToken = new LongObjectHashMap<>(64, 0.8f);
+    private final LongObjectHashMap<Multicast<?>> multicastByToken = new LongObjectHashMap<>();
     private final Map<InetSocketAddress, Slots> slots = new HashMap<>();
-    private final Duration responseTimeout;
+    private final long responseTimeoutNanos;
     private final int tokenLength;
+    private final int nstart;
+    private final int maxQueued;
 
-    ClientLayer(CoapStack stack) {
-        this.stack = stack;
-        this.responseTimeout = StackConfig.maxTransmitWait(stack.config);
-        this.tokenLength = stack.config.get(StackConfig.TOKEN_LENGTH);
+    /**
+     * @param context the stack's sends, timers, counters, message IDs and randomness
+     * @param peers the peers known to the stack
+     * @param reliability retransmits CON requests
+     * @param protocol NSTART, the queue per peer, token length and MAX_TRANSMIT_WAIT (the response timeout),
+     *                 values of {@link StackConfig#SECTION}
+     */
+    ClientLayer(StackContext context, PeerTable peers, Reliability reliability, Settings protocol) {
+        this.context = context;
+        this.peers = peers;
+        this.reliability = reliability;
+        this.responseTimeoutNanos = StackConfig.maxTransmitWait(protocol).toNanos();
+        this.tokenLength = protocol.get(StackConfig.TOKEN_LENGTH);
+        this.nstart = protocol.get(StackConfig.NSTART);
+        this.maxQueued = protocol.get(StackConfig.MAX_QUEUED_REQUESTS_PER_PEER);
     }
 
     /**
@@ -41,21 +55,25 @@ public final class ClientLayer {
      * @param template method, options and payload; type, message ID and token are filled in
      * @param peer the server
      * @param confirmable CON or NON
-     * @return the response, or {@link io.tributary.coap.CoapTimeoutException},
-     *         {@link io.tributary.coap.CoapResetException} or {@link CoapException}
+     * @param results what the response, or an {@link ExchangeFailure}, becomes
+     * @param <R> the caller's response type
+     * @return the response
      */
-    public Mono<CoapResponse> request(CoapMessage template, InetSocketAddress peer, boolean confirmable) {
-        return new ClientExchange.RequestMono(this, template, peer, confirmable, false);
+    public <R> Mono<R> request(CoapMessage template, InetSocketAddress peer, boolean confirmable,
+                               ClientResults<R> results) {
+        return new ClientExchange.RequestMono<>(this, template, peer, confirmable, false, results);
     }
 
     /**
      * A CoAP ping: an empty CON that the peer answers with RST (§4.3).
      *
      * @param peer the endpoint to ping
+     * @param results what a failure becomes
      * @return completes when the peer answered
      */
-    public Mono<Void> ping(InetSocketAddress peer) {
-        return new ClientExchange.RequestMono(this, CoapMessage.empty(CoapType.CON, 0), peer, true, true).then();
+    public Mono<Void> ping(InetSocketAddress peer, ClientResults<?> results) {
+        return new ClientExchange.RequestMono<>(this, CoapMessage.empty(CoapType.CON, 0), peer, true, true, results)
+                .then();
     }
 
     /**
@@ -64,51 +82,40 @@ public final class ClientLayer {
      * @param template method, options and payload
      * @param group the group address and port
      * @param window how long to collect responses
+     * @param results what each response, or an {@link ExchangeFailure}, becomes
+     * @param <R> the caller's response type
      * @return the responses, completing when the window closes
      */
-    public Flux<CoapResponse> multicast(CoapMessage template, InetSocketAddress group, Duration window) {
-        return Flux.create(sink -> stack.inLoop(() -> {
-            int messageId = stack.messageIds.next(group, stack.wheel.nanoTime());
+    public <R> Flux<R> multicast(CoapMessage template, InetSocketAddress group, Duration window,
+                                 ClientResults<R> results) {
+        return Flux.create(sink -> context.inLoop(() -> {
+            int messageId = context.nextMessageId(group);
             if (messageId < 0) {
-                stack.stats.rejected.increment();
-                sink.error(new CoapException("multicast to " + group
-                        + ": every message ID was used within EXCHANGE_LIFETIME"));
+                context.counters().rejected.increment();
+                sink.error(results.failure(new ExchangeFailure(ExchangeFailure.Reason.REFUSED, "multicast to "
+                        + group + ": every message ID was used within EXCHANGE_LIFETIME")));
                 return;
             }
             long token = newToken();
-            multicastByToken.put(token, sink);
-            WheelTask end = new WheelTask() {
-                @Override
-                protected void expire() {
-                    multicastByToken.remove(token);
-                    sink.complete();
-                }
-            };
-            sink.onDispose(() -> stack.inLoop(() -> {
-                stack.wheel.cancel(end);
+            Multicast<R> collecting = new Multicast<>(sink, results, token);
+            multicastByToken.put(token, collecting);
+            sink.onDispose(() -> context.inLoop(() -> {
+                context.wheel().cancel(collecting);
                 multicastByToken.remove(token);
             }));
-            stack.stats.clientRequests.increment();
-            stack.write(CoapMessage.of(CoapType.NON, template.code(), messageId, tokenBytes(token),
+            context.counters().clientRequests.increment();
+            context.send(CoapMessage.of(CoapType.NON, template.code(), messageId, tokenBytes(token),
                     template.options(), template.payload()), group);
-            stack.wheel.arm(end, window.toNanos());
+            context.wheel().arm(collecting, window.toNanos());
         }));
     }
 
-    CoapStack stack() {
-        return stack;
+    void submit(ClientExchange<?> exchange) {
+        context.inLoop(() -> start(exchange));
     }
 
-    Duration responseTimeout() {
-        return responseTimeout;
-    }
-
-    void submit(ClientExchange exchange) {
-        stack.inLoop(() -> start(exchange));
-    }
-
-    void abandon(ClientExchange exchange) {
-        stack.inLoop(() -> {
+    void abandon(ClientExchange<?> exchange) {
+        context.inLoop(() -> {
             switch (exchange.phase) {
                 case QUEUED:
                     Slots queue = slots.get(exchange.address);
@@ -118,10 +125,10 @@ public final class ClientLayer {
                     exchange.phase = ClientExchange.Phase.DONE;
                     return;
                 case AWAIT_ACK:
-                    stack.reliability.abandon(exchange);
+                    reliability.abandon(exchange);
                     break;
                 case AWAIT_RESPONSE:
-                    stack.wheel.cancel(exchange);
+                    context.wheel().cancel(exchange);
                     break;
                 default:
                     return;
@@ -131,38 +138,33 @@ public final class ClientLayer {
         });
     }
 
-    private void start(ClientExchange exchange) {
+    private void start(ClientExchange<?> exchange) {
         if (exchange.cancelled || exchange.phase != ClientExchange.Phase.NEW) {
             return;
         }
         Slots queue = slots.computeIfAbsent(exchange.address, ignored -> new Slots());
-        if (queue.active < stack.config.get(StackConfig.NSTART)) {
+        if (queue.active < nstart) {
             queue.active++;
             exchange.holdsSlot = true;
             send(exchange);
-        } else if (queue.waiting.size() < stack.config.get(StackConfig.MAX_QUEUED_REQUESTS_PER_PEER)) {
+        } else if (queue.waiting.size() < maxQueued) {
             exchange.phase = ClientExchange.Phase.QUEUED;
             queue.waiting.add(exchange);
         } else {
-            stack.stats.rejected.increment();
-            exchange.fail(new CoapException(exchange.describe() + ": more than "
-                    + stack.config.get(StackConfig.MAX_QUEUED_REQUESTS_PER_PEER) + " requests already wait for NSTART"));
+            refuse(exchange, "more than " + maxQueued + " requests already wait for NSTART");
         }
     }
 
-    private void send(ClientExchange exchange) {
-        Peer peer = stack.peers.acquire(exchange.address);
+    private void send(ClientExchange<?> exchange) {
+        Peer peer = peers.acquire(exchange.address);
         if (peer == null) {
-            stack.stats.rejected.increment();
-            exchange.fail(new CoapException(exchange.describe() + ": peer table full"));
+            refuse(exchange, "peer table full");
             return;
         }
         exchange.peer = peer;
-        int messageId = stack.messageIds.next(exchange.address, stack.wheel.nanoTime());
+        int messageId = context.nextMessageId(exchange.address);
         if (messageId < 0) {
-            stack.stats.rejected.increment();
-            exchange.fail(new CoapException(exchange.describe()
-                    + ": every message ID toward the peer was used within EXCHANGE_LIFETIME"));
+            refuse(exchange, "every message ID toward the peer was used within EXCHANGE_LIFETIME");
             return;
         }
         CoapType type = exchange.confirmable ? CoapType.CON : CoapType.NON;
@@ -177,28 +179,46 @@ public final class ClientLayer {
         }
         exchange.message = message.build();
         exchange.sent();
-        stack.stats.clientRequests.increment();
+        context.counters().clientRequests.increment();
         if (exchange.confirmable) {
             exchange.phase = ClientExchange.Phase.AWAIT_ACK;
-            stack.reliability.send(exchange);
+            reliability.send(exchange);
         } else {
             exchange.phase = ClientExchange.Phase.AWAIT_RESPONSE;
-            stack.write(exchange.message, exchange.address);
-            armResponseTimeout(exchange);
+            context.send(exchange.message, exchange.address);
+            awaitResponse(exchange);
         }
     }
 
-    void armResponseTimeout(ClientExchange exchange) {
-        stack.wheel.arm(exchange, responseTimeout.toNanos());
+    private void refuse(ClientExchange<?> exchange, String why) {
+        context.counters().rejected.increment();
+        exchange.fail(new ExchangeFailure(ExchangeFailure.Reason.REFUSED, exchange.describe() + ": " + why));
+    }
+
+    /** Waits MAX_TRANSMIT_WAIT for the response of an acknowledged CON or of a NON. */
+    void awaitResponse(ClientExchange<?> exchange) {
+        context.wheel().arm(exchange, responseTimeoutNanos);
+    }
+
+    /** The retransmission timer of a CON request fired. */
+    void retransmitDue(ClientExchange<?> exchange) {
+        reliability.onTimer(exchange);
+    }
+
+    /** No response arrived within MAX_TRANSMIT_WAIT. */
+    void responseTimedOut(ClientExchange<?> exchange) {
+        context.counters().timeouts.increment();
+        exchange.fail(new ExchangeFailure(ExchangeFailure.Reason.TIMEOUT, exchange.describe() + ": no response within "
+                + Duration.ofNanos(responseTimeoutNanos).toSeconds() + " s"));
     }
 
     /** Releases the token and the NSTART slot of a finished exchange, starting the next queued one. */
-    void finished(ClientExchange exchange) {
+    void finished(ClientExchange<?> exchange) {
         if (!exchange.ping && byToken.get(exchange.token) == exchange) {
             byToken.remove(exchange.token);
         }
         if (exchange.peer != null) {
-            stack.releaseIfIdle(exchange.peer);
+            peers.releaseIfIdle(exchange.peer);
         }
         if (!exchange.holdsSlot) {
             return;
@@ -208,7 +228,7 @@ public final class ClientLayer {
         if (queue == null) {
             return;
         }
-        ClientExchange next;
+        ClientExchange<?> next;
         while ((next = queue.waiting.poll()) != null) {
             if (!next.cancelled) {
                 next.holdsSlot = true;
@@ -229,20 +249,20 @@ public final class ClientLayer {
             return false;
         }
         long token = tokenKey(response.token());
-        FluxSink<CoapResponse> group = multicastByToken.get(token);
+        Multicast<?> group = multicastByToken.get(token);
         if (group != null) {
-            group.next(CoapResponse.of(response, sender));
+            group.received(response, sender);
             return true;
         }
-        ClientExchange exchange = byToken.get(token);
+        ClientExchange<?> exchange = byToken.get(token);
         if (exchange == null || !exchange.address.equals(sender)) {
             return false;
         }
         if (exchange.phase == ClientExchange.Phase.AWAIT_ACK) {
             // The separate response overtook (or replaced) the lost ACK: it acknowledges the request too.
-            stack.reliability.settle(exchange.peer, exchange.message.messageId());
+            reliability.settle(exchange.peer, exchange.message.messageId());
         } else {
-            stack.wheel.cancel(exchange);
+            context.wheel().cancel(exchange);
         }
         exchange.succeed(response);
         return true;
@@ -252,7 +272,7 @@ public final class ClientLayer {
         long mask = tokenLength == 8 ? -1L : (1L << (tokenLength * 8)) - 1;
         long token;
         do {
-            token = stack.random.nextLong() & mask;
+            token = context.random().nextLong() & mask;
         } while (byToken.containsKey(token) || multicastByToken.containsKey(token));
         return token;
     }
@@ -281,6 +301,29 @@ public final class ClientLayer {
 
     private static final class Slots {
         int active;
-        final ArrayDeque<ClientExchange> waiting = new ArrayDeque<>();
+        final ArrayDeque<ClientExchange<?>> waiting = new ArrayDeque<>();
+    }
+
+    /** A multicast request collecting responses until its window closes; it is its own timer. */
+    private final class Multicast<R> extends WheelTask {
+        private final FluxSink<R> sink;
+        private final ClientResults<R> results;
+        private final long token;
+
+        Multicast(FluxSink<R> sink, ClientResults<R> results, long token) {
+            this.sink = sink;
+            this.results = results;
+            this.token = token;
+        }
+
+        void received(CoapMessage response, InetSocketAddress sender) {
+            sink.next(results.response(response, sender));
+        }
+
+        @Override
+        protected void expire() {
+            multicastByToken.remove(token);
+            sink.complete();
+        }
     }
 }

@@ -8,82 +8,87 @@ import io.tributary.coap.message.CoapFormatException;
 import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.message.CoapType;
 import io.tributary.core.config.Settings;
-import io.tributary.core.time.SchedulingClock;
 import io.tributary.core.log.RateLimitedLog;
+import io.tributary.core.time.SchedulingClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The protocol stack of one channel, confined to its event loop:
  * <pre>
- *   datagram ─► codec ─► CoapStack.receive
- *                          ├─ empty CON (ping) ─► RST
- *                          ├─ request ─► ServerLayer: dedup ─► option checks ─► Responder ─► piggybacked / separate
- *                          ├─ response ─► dedup ─► ClientLayer (on the client channel): match by (peer, token)
- *                          └─ ACK / RST ─► Reliability: match by (peer, message ID) ─► owning exchange
+ *   datagram ─► decoder ─► CoapStack.receive
+ *      ├─ empty CON (ping) ─► RST
+ *      ├─ request ─► ServerLayer: dedup ─► option checks ─► Responder ─► piggybacked / separate
+ *      ├─ response ─► (client stack) dedup ─► ClientLayer: match by (peer, token) ─► ACK / RST
+ *      └─ ACK / RST ─► Reliability: match by (peer, message ID) ─► owning exchange
  * </pre>
  * With several channels on one port (SO_REUSEPORT) the kernel keeps a peer on one channel, so per-peer server state
- * needs no locks; the client side lives on one designated channel and the others forward to it.
+ * needs no locks. The client side lives on one designated stack: the others hand it the responses, ACKs and RSTs
+ * meant for it, and it handles them wholly on its own loop (one hop, never back).
  */
 public final class CoapStack {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoapStack.class);
     private static final RateLimitedLog BAD_INPUT = new RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
 
-    final Settings config;
-    final Outbound outbound;
-    final TimerWheel wheel;
-    final PeerTable peers;
-    final Deduplicator dedup;
-    final Reliability reliability;
-    final CoapStats stats;
-    final MessageIds messageIds;
-    final ServerLayer server;
-    final SplittableRandom random;
+    private final StackContext context;
+    private final PeerTable peers;
+    private final Deduplicator dedup;
+    private final Reliability reliability;
+    private final ServerLayer server;
     private final ClientLayer client;
-    private CoapStack clientStack;
+    private final CoapStack clientStack;
 
     /**
-     * @param config protocol parameters, values of {@link StackConfig#SECTION}
+     * A stack that hosts the endpoint's client side.
+     *
+     * @param protocol protocol parameters, values of {@link StackConfig#SECTION}
      * @param outbound where messages go
-     * @param timer drives retransmissions and expiries (the channel's event loop, or a virtual timer)
-     * @param stats endpoint-wide counters
-     * @param messageIds endpoint-wide message ID allocator
+     * @param clock drives retransmissions and expiries (the channel's event loop, or a virtual clock)
+     * @param counters endpoint-wide counters
+     * @param messageIds endpoint-wide message ID allocator, see {@link #messageIds(Settings)}
      * @param responder the server side, or {@code null} to answer every request with 4.04
      * @param seed seed of this stack's randomness (retransmission jitter, tokens, leisure)
-     * @param hostsClient whether the client side lives on this stack
      */
-    public CoapStack(Settings config, Outbound outbound, SchedulingClock timer, CoapStats stats, MessageIds messageIds,
-                     Responder responder, long seed, boolean hostsClient) {
-        this.config = config;
-        this.outbound = outbound;
-        this.stats = stats;
-        this.messageIds = messageIds;
-        this.random = new SplittableRandom(seed);
-        this.wheel = new TimerWheel(timer, config.get(StackConfig.TIMER_TICK).toNanos(), 4096);
-        this.peers = new PeerTable(config.get(StackConfig.MAX_PEERS));
-        this.dedup = new Deduplicator(wheel, peers, StackConfig.exchangeLifetime(config).toNanos(),
-                StackConfig.nonLifetime(config).toNanos(), config.get(StackConfig.DEDUP_PER_PEER),
-                config.get(StackConfig.DEDUP_TOTAL), stats.dedupEvictions);
-        this.reliability = new Reliability(this, config, wheel, stats, random);
-        this.server = new ServerLayer(this, responder);
-        this.client = hostsClient ? new ClientLayer(this) : null;
-        this.clientStack = hostsClient ? this : null;
+    public CoapStack(Settings protocol, Outbound outbound, SchedulingClock clock, StackCounters counters,
+                     MessageIds messageIds, Responder responder, long seed) {
+        this(protocol, outbound, clock, counters, messageIds, responder, seed, null);
+    }
+
+    /**
+     * A stack whose client side lives on another stack of the same endpoint.
+     *
+     * @param protocol protocol parameters, values of {@link StackConfig#SECTION}
+     * @param outbound where messages go
+     * @param clock drives retransmissions and expiries
+     * @param counters endpoint-wide counters
+     * @param messageIds endpoint-wide message ID allocator
+     * @param responder the server side, or {@code null} to answer every request with 4.04
+     * @param seed seed of this stack's randomness
+     * @param clientStack the stack hosting the client side, which gets the responses, ACKs and RSTs meant for it
+     */
+    public CoapStack(Settings protocol, Outbound outbound, SchedulingClock clock, StackCounters counters,
+                     MessageIds messageIds, Responder responder, long seed, CoapStack clientStack) {
+        TimerWheel wheel = new TimerWheel(clock, protocol.get(StackConfig.TIMER_TICK).toNanos(), 4096);
+        this.context = new StackContext(outbound, wheel, counters, messageIds, new SplittableRandom(seed));
+        this.peers = new PeerTable(protocol.get(StackConfig.MAX_PEERS));
+        this.dedup = new Deduplicator(wheel, peers, StackConfig.exchangeLifetime(protocol).toNanos(),
+                StackConfig.nonLifetime(protocol).toNanos(), protocol.get(StackConfig.DEDUP_PER_PEER),
+                protocol.get(StackConfig.DEDUP_TOTAL), counters.dedupEvictions);
+        this.reliability = new Reliability(context, peers, protocol);
+        this.server = new ServerLayer(context, peers, dedup, reliability, responder, protocol);
+        this.client = clientStack == null ? new ClientLayer(context, peers, reliability, protocol) : null;
+        this.clientStack = clientStack == null ? this : clientStack;
     }
 
     /**
      * Creates the endpoint-wide message ID allocator shared by all stacks of an endpoint.
      *
-     * @param config protocol parameters (EXCHANGE_LIFETIME, max peers)
+     * @param protocol protocol parameters (EXCHANGE_LIFETIME, max peers)
      * @return a new allocator
      */
-    public static MessageIds messageIds(Settings config) {
-        return new MessageIds(StackConfig.exchangeLifetime(config).toNanos(), config.get(StackConfig.MAX_PEERS));
-    }
-
-    /** @param stack the stack hosting the client side, to which this one forwards responses, ACKs and RSTs */
-    public void clientStack(CoapStack stack) {
-        this.clientStack = stack;
+    public static MessageIds messageIds(Settings protocol) {
+        return new MessageIds(StackConfig.exchangeLifetime(protocol).toNanos(), protocol.get(StackConfig.MAX_PEERS));
     }
 
     /** @return the client side, or {@code null} if it lives on another stack */
@@ -103,7 +108,7 @@ public final class CoapStack {
 
     /** @return timers armed (retransmissions, separate-response delays, response timeouts) */
     public int pendingTimers() {
-        return wheel.size();
+        return context.wheel().size();
     }
 
     /**
@@ -124,14 +129,14 @@ public final class CoapStack {
                 } else if (message.isRequest()) {
                     server.onRequest(message, sender, multicast);
                 } else {
-                    onResponse(message, sender);
+                    toClient(message, sender);
                 }
                 return;
             case NON:
                 if (message.isRequest()) {
                     server.onRequest(message, sender, multicast);
                 } else if (message.isResponse()) {
-                    onResponse(message, sender);
+                    toClient(message, sender);
                 }
                 return;
             case ACK:
@@ -150,7 +155,7 @@ public final class CoapStack {
      * @param sender who sent it
      */
     public void malformed(CoapFormatException error, InetSocketAddress sender) {
-        stats.formatErrors.increment();
+        context.counters().formatErrors.increment();
         BAD_INPUT.warn("malformed CoAP datagram from {}: {} ({})", sender, error.getMessage(),
                 error.rejectWithReset() ? "reset" : "dropped");
         if (error.rejectWithReset()) {
@@ -158,102 +163,81 @@ public final class CoapStack {
         }
     }
 
-    void reset(int messageId, InetSocketAddress recipient) {
-        stats.resetsSent.increment();
-        write(CoapMessage.empty(CoapType.RST, messageId), recipient);
+    private void reset(int messageId, InetSocketAddress recipient) {
+        context.counters().resetsSent.increment();
+        context.send(CoapMessage.empty(CoapType.RST, messageId), recipient);
     }
 
-    void write(CoapMessage message, InetSocketAddress recipient) {
-        outbound.send(message, recipient);
-    }
-
-    void releaseIfIdle(Peer peer) {
-        peers.releaseIfIdle(peer);
+    /**
+     * Hands a response to the client stack, which deduplicates, matches and acknowledges it on its own loop: the
+     * ACK goes out of the client's socket (the same port) and its dedup entry keeps it for duplicates.
+     */
+    private void toClient(CoapMessage message, InetSocketAddress sender) {
+        if (clientStack == this) {
+            onResponse(message, sender);
+        } else {
+            clientStack.context.inLoop(() -> clientStack.onResponse(message, sender));
+        }
     }
 
     private void onResponse(CoapMessage message, InetSocketAddress sender) {
         Peer peer = peers.acquire(sender);
         if (peer == null) {
-            stats.rejected.increment();
+            context.counters().rejected.increment();
+            return;
+        }
+        DedupEntry entry = dedup.find(peer, message.messageId());
+        if (entry != null) {
+            context.counters().duplicates.increment();
+            if (entry.reply() != null) {
+                context.send(entry.reply(), sender);
+            }
             return;
         }
         boolean confirmable = message.type() == CoapType.CON;
-        DedupEntry entry = dedup.find(peer, message.messageId());
-        if (entry != null) {
-            stats.duplicates.increment();
-            if (entry.reply() != null) {
-                write(entry.reply(), sender);
-            }
+        entry = dedup.add(peer, message.messageId(), confirmable);
+        boolean matched = client.onResponse(message, sender);
+        if (!confirmable) {
             return;
         }
-        entry = dedup.add(peer, message.messageId(), confirmable);
-        DedupEntry remembered = entry;
-        toClient(() -> {
-            boolean matched = clientStack.client.onResponse(message, sender);
-            if (!confirmable) {
-                return;
-            }
-            // §4.2: a CON response nobody waits for is rejected with RST, otherwise acknowledged.
-            CoapMessage reply = CoapMessage.empty(matched ? CoapType.ACK : CoapType.RST, message.messageId());
-            if (!matched) {
-                stats.resetsSent.increment();
-            }
-            clientStack.write(reply, sender);
-            inLoop(() -> remembered.reply(reply));
-        });
+        // §4.2: a CON response nobody waits for is rejected with RST, otherwise acknowledged.
+        CoapMessage reply = CoapMessage.empty(matched ? CoapType.ACK : CoapType.RST, message.messageId());
+        if (!matched) {
+            context.counters().resetsSent.increment();
+        }
+        entry.reply(reply);
+        context.send(reply, sender);
     }
 
     private void onSettled(CoapMessage message, InetSocketAddress sender, boolean reset) {
-        Peer peer = peers.find(sender);
-        OutgoingConfirmable outgoing = peer == null ? null : reliability.settle(peer, message.messageId());
-        if (outgoing != null) {
-            settle(outgoing, message, reset);
+        if (settle(message, sender, reset) || clientStack == this) {
             return;
         }
-        if (clientStack == null || clientStack == this) {
-            unmatched(message, sender);
-            return;
-        }
-        toClient(() -> clientStack.settleForwarded(message, sender, reset));
+        // Not a separate response of this stack's server side: an ACK or RST for the client side, perhaps.
+        clientStack.context.inLoop(() -> clientStack.settle(message, sender, reset));
     }
 
-    private void settleForwarded(CoapMessage message, InetSocketAddress sender, boolean reset) {
+    /** Settles an outgoing CON of this stack; an ACK or RST matching none is counted on the client stack. */
+    private boolean settle(CoapMessage message, InetSocketAddress sender, boolean reset) {
         Peer peer = peers.find(sender);
         OutgoingConfirmable outgoing = peer == null ? null : reliability.settle(peer, message.messageId());
         if (outgoing == null) {
-            unmatched(message, sender);
-            return;
+            if (clientStack == this) {
+                unmatched(message, sender);
+            }
+            return false;
         }
-        settle(outgoing, message, reset);
-    }
-
-    private void settle(OutgoingConfirmable outgoing, CoapMessage message, boolean reset) {
         if (reset) {
-            stats.resetsReceived.increment();
+            context.counters().resetsReceived.increment();
             outgoing.reset();
         } else {
             outgoing.acknowledged(message);
         }
+        return true;
     }
 
     private void unmatched(CoapMessage message, InetSocketAddress sender) {
-        stats.unmatched.increment();
+        context.counters().unmatched.increment();
         LOG.debug("{} from {} matches nothing sent", message, sender);
-    }
-
-    private void toClient(Runnable task) {
-        if (clientStack == null) {
-            stats.unmatched.increment();
-            return;
-        }
-        clientStack.inLoop(task);
-    }
-
-    void inLoop(Runnable task) {
-        if (outbound.inEventLoop()) {
-            task.run();
-        } else {
-            outbound.execute(task);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package io.tributary.coap.stack;
 
-import java.util.SplittableRandom;
-
 import io.tributary.core.config.Settings;
 
 /**
@@ -11,32 +9,32 @@ import io.tributary.core.config.Settings;
  */
 final class Reliability {
 
-    private final CoapStack stack;
-    private final TimerWheel wheel;
-    private final CoapStats stats;
-    private final SplittableRandom random;
+    private final StackContext context;
+    private final PeerTable peers;
     private final long ackTimeoutNanos;
-    private final double randomFactor;
+    private final long spreadNanos;
     private final int maxRetransmit;
 
-    Reliability(CoapStack stack, Settings config, TimerWheel wheel, CoapStats stats, SplittableRandom random) {
-        this.stack = stack;
-        this.wheel = wheel;
-        this.stats = stats;
-        this.random = random;
-        this.ackTimeoutNanos = config.get(StackConfig.ACK_TIMEOUT).toNanos();
-        this.randomFactor = config.get(StackConfig.ACK_RANDOM_FACTOR);
-        this.maxRetransmit = config.get(StackConfig.MAX_RETRANSMIT);
+    /**
+     * @param context the stack's sends, timers, counters and randomness
+     * @param peers where each peer's CONs awaiting an ACK are kept
+     * @param protocol ACK_TIMEOUT, ACK_RANDOM_FACTOR and MAX_RETRANSMIT, values of {@link StackConfig#SECTION}
+     */
+    Reliability(StackContext context, PeerTable peers, Settings protocol) {
+        this.context = context;
+        this.peers = peers;
+        this.ackTimeoutNanos = protocol.get(StackConfig.ACK_TIMEOUT).toNanos();
+        this.spreadNanos = (long) (ackTimeoutNanos * (protocol.get(StackConfig.ACK_RANDOM_FACTOR) - 1.0));
+        this.maxRetransmit = protocol.get(StackConfig.MAX_RETRANSMIT);
     }
 
     /** Sends a CON for the first time and arms its retransmission timer. */
     void send(OutgoingConfirmable outgoing) {
         outgoing.retransmissions = 0;
-        long spread = (long) (ackTimeoutNanos * (randomFactor - 1.0));
-        outgoing.timeoutNanos = ackTimeoutNanos + (spread > 0 ? random.nextLong(spread + 1) : 0);
+        outgoing.timeoutNanos = ackTimeoutNanos + (spreadNanos > 0 ? context.random().nextLong(spreadNanos + 1) : 0);
         outgoing.peer.expectAck(outgoing.message.messageId(), outgoing);
-        stack.write(outgoing.message, outgoing.address);
-        wheel.arm(outgoing, outgoing.timeoutNanos);
+        context.send(outgoing.message, outgoing.address);
+        context.wheel().arm(outgoing, outgoing.timeoutNanos);
     }
 
     /** Called when the timer of an outgoing CON fires: retransmit with a doubled timeout, or give up. */
@@ -44,14 +42,14 @@ final class Reliability {
         if (outgoing.retransmissions < maxRetransmit) {
             outgoing.retransmissions++;
             outgoing.timeoutNanos <<= 1;
-            stats.retransmissions.increment();
-            stack.write(outgoing.message, outgoing.address);
-            wheel.arm(outgoing, outgoing.timeoutNanos);
+            context.counters().retransmissions.increment();
+            context.send(outgoing.message, outgoing.address);
+            context.wheel().arm(outgoing, outgoing.timeoutNanos);
             return;
         }
         outgoing.peer.acknowledged(outgoing.message.messageId());
-        stack.releaseIfIdle(outgoing.peer);
-        stats.timeouts.increment();
+        peers.releaseIfIdle(outgoing.peer);
+        context.counters().timeouts.increment();
         outgoing.gaveUp();
     }
 
@@ -59,19 +57,19 @@ final class Reliability {
     OutgoingConfirmable settle(Peer peer, int messageId) {
         OutgoingConfirmable outgoing = peer.acknowledged(messageId);
         if (outgoing != null) {
-            wheel.cancel(outgoing);
-            stack.releaseIfIdle(peer);
+            context.wheel().cancel(outgoing);
+            peers.releaseIfIdle(peer);
         }
         return outgoing;
     }
 
     /** Forgets a CON without waiting for its ACK (the requester cancelled). */
     void abandon(OutgoingConfirmable outgoing) {
-        wheel.cancel(outgoing);
+        context.wheel().cancel(outgoing);
         if (outgoing.peer != null && outgoing.message != null) {
             if (outgoing.peer.awaiting(outgoing.message.messageId()) == outgoing) {
                 outgoing.peer.acknowledged(outgoing.message.messageId());
-                stack.releaseIfIdle(outgoing.peer);
+                peers.releaseIfIdle(outgoing.peer);
             }
         }
     }

@@ -2,7 +2,6 @@ package io.tributary.coap.stack;
 
 import java.net.InetSocketAddress;
 
-import io.tributary.coap.CoapResponse;
 import io.tributary.coap.message.CoapMessage;
 import reactor.core.publisher.Mono;
 
@@ -16,5 +15,5 @@ public interface Responder {
      * @param multicast whether it was sent to a multicast group
      * @return the response; an error becomes 5.00, an empty result 5.00 as well
      */
-    Mono<CoapResponse> respond(CoapMessage request, InetSocketAddress peer, boolean multicast);
+    Mono<? extends Response> respond(CoapMessage request, InetSocketAddress peer, boolean multicast);
 }

@@ -2,8 +2,6 @@ package io.tributary.coap.stack;
 
 import java.net.InetSocketAddress;
 
-import io.tributary.coap.CoapResponse;
-import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.message.CoapType;
 import org.reactivestreams.Subscription;
@@ -18,25 +16,25 @@ import reactor.core.publisher.Mono;
  * until acknowledged (RFC 7252 §5.2.2). A multicast request is answered with a NON after a random leisure, and
  * never with an error (§8.2). The same object is the timer of each phase.
  */
-final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber<CoapResponse> {
+final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber<Response> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerExchange.class);
 
     private enum Phase { HANDLING, ACKED, LEISURE, RETRANSMITTING, DONE }
 
     private final ServerLayer layer;
-    private final CoapStack stack;
+    private final StackContext context;
     private final CoapMessage request;
     private final DedupEntry entry;
     private final boolean multicast;
     private Phase phase = Phase.HANDLING;
-    private CoapResponse pending;
+    private Response pending;
     private volatile boolean delivered;
 
     ServerExchange(ServerLayer layer, CoapMessage request, InetSocketAddress sender, Peer peer, DedupEntry entry,
                    boolean multicast) {
         this.layer = layer;
-        this.stack = layer.stack();
+        this.context = layer.context;
         this.request = request;
         this.address = sender;
         this.peer = peer;
@@ -45,9 +43,9 @@ final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber
     }
 
     /** Subscribes to a handler that did not answer at once; arms the separate-response timer for a CON. */
-    void start(Mono<CoapResponse> result) {
+    void start(Mono<? extends Response> result) {
         if (request.type() == CoapType.CON) {
-            stack.wheel.arm(this, stack.config.get(StackConfig.SEPARATE_RESPONSE_DELAY).toNanos());
+            context.wheel().arm(this, layer.separateResponseDelayNanos);
         }
         result.subscribe(this);
     }
@@ -58,10 +56,10 @@ final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber
     }
 
     @Override
-    public void onNext(CoapResponse response) {
+    public void onNext(Response response) {
         if (!delivered) {
             delivered = true;
-            stack.inLoop(() -> complete(response));
+            context.inLoop(() -> complete(response));
         }
     }
 
@@ -69,7 +67,7 @@ final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber
     public void onError(Throwable failure) {
         if (!delivered) {
             delivered = true;
-            stack.inLoop(() -> complete(layer.handlerFailed(request, address, failure)));
+            context.inLoop(() -> complete(layer.handlerFailed(request, address, failure)));
         }
     }
 
@@ -77,23 +75,23 @@ final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber
     public void onComplete() {
         if (!delivered) {
             delivered = true;
-            stack.inLoop(() -> complete(layer.handlerFailed(request, address, null)));
+            context.inLoop(() -> complete(layer.handlerFailed(request, address, null)));
         }
     }
 
     /** Sends the response in whatever way the exchange's phase calls for; on the event loop. */
-    void complete(CoapResponse response) {
+    void complete(Response response) {
         if (phase == Phase.DONE || phase == Phase.RETRANSMITTING || phase == Phase.LEISURE) {
             return;
         }
         if (multicast) {
             layer.countResponse(response.code());
             finishMulticast(response, ServerLayer.suppressed(request, response.code())
-                    || CoapCode.codeClass(response.code()) != 2);
+                    || !response.code().isSuccess());
             return;
         }
         if (request.type() == CoapType.NON || phase == Phase.HANDLING) {
-            stack.wheel.cancel(this);
+            context.wheel().cancel(this);
             phase = Phase.DONE;
             layer.answer(request, address, entry, response);
             return;
@@ -103,27 +101,27 @@ final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber
             phase = Phase.DONE;
             return;
         }
-        int messageId = stack.messageIds.next(address, stack.wheel.nanoTime());
+        int messageId = context.nextMessageId(address);
         if (messageId < 0) {
             phase = Phase.DONE;
-            stack.stats.rejected.increment();
+            context.counters().rejected.increment();
             LOG.warn("separate response to {} dropped: message IDs toward it exhausted", address);
             return;
         }
         phase = Phase.RETRANSMITTING;
         message = ServerLayer.reply(request, response, CoapType.CON, messageId);
-        stack.reliability.send(this);
+        layer.reliability.send(this);
     }
 
-    private void finishMulticast(CoapResponse response, boolean silent) {
+    private void finishMulticast(Response response, boolean silent) {
         if (silent) {
             phase = Phase.DONE;
             return;
         }
         phase = Phase.LEISURE;
         pending = response;
-        long leisure = stack.config.get(StackConfig.DEFAULT_LEISURE).toNanos();
-        stack.wheel.arm(this, leisure > 0 ? stack.random.nextLong(leisure + 1) : 0);
+        long leisure = layer.leisureNanos;
+        context.wheel().arm(this, leisure > 0 ? context.random().nextLong(leisure + 1) : 0);
     }
 
     @Override
@@ -134,7 +132,7 @@ final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber
                 phase = Phase.ACKED;
                 CoapMessage ack = CoapMessage.empty(CoapType.ACK, request.messageId());
                 entry.reply(ack);
-                stack.write(ack, address);
+                context.send(ack, address);
                 return;
             case LEISURE:
                 phase = Phase.DONE;
@@ -142,7 +140,7 @@ final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber
                 pending = null;
                 return;
             case RETRANSMITTING:
-                stack.reliability.onTimer(this);
+                layer.reliability.onTimer(this);
                 return;
             default:
         }

@@ -2,13 +2,14 @@ package io.tributary.coap.stack;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
-import io.tributary.coap.CoapResponse;
 import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.message.CoapOption;
 import io.tributary.coap.message.CoapOptions;
 import io.tributary.coap.message.CoapType;
+import io.tributary.core.config.Settings;
 import io.tributary.core.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,48 +24,68 @@ import reactor.core.publisher.Mono;
 final class ServerLayer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerLayer.class);
-    private static final RateLimitedLog REFUSALS = new RateLimitedLog(LOG, 10, java.util.concurrent.TimeUnit.SECONDS);
+    private static final RateLimitedLog REFUSALS = new RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
+    private static final Mono<Response> NOT_FOUND = Mono.just(Diagnostic.of(CoapCode.NOT_FOUND, ""));
 
-    private final CoapStack stack;
+    final StackContext context;
+    final Reliability reliability;
+    final long separateResponseDelayNanos;
+    final long leisureNanos;
+    private final PeerTable peers;
+    private final Deduplicator dedup;
     private final Responder responder;
+    private final int maxPeers;
 
-    ServerLayer(CoapStack stack, Responder responder) {
-        this.stack = stack;
-        this.responder = responder != null ? responder
-                : (request, peer, multicast) -> Mono.just(CoapResponse.of(CoapCode.NOT_FOUND));
+    /**
+     * @param context the stack's sends, timers, counters, message IDs and randomness
+     * @param peers the peers known to the stack
+     * @param dedup the stack's deduplication of message IDs
+     * @param reliability retransmits separate responses
+     * @param responder the application, or {@code null} to answer every request with 4.04
+     * @param protocol SEPARATE_RESPONSE_DELAY, DEFAULT_LEISURE and MAX_PEERS, values of {@link StackConfig#SECTION}
+     */
+    ServerLayer(StackContext context, PeerTable peers, Deduplicator dedup, Reliability reliability,
+                Responder responder, Settings protocol) {
+        this.context = context;
+        this.peers = peers;
+        this.dedup = dedup;
+        this.reliability = reliability;
+        this.responder = responder != null ? responder : (request, peer, multicast) -> NOT_FOUND;
+        this.separateResponseDelayNanos = protocol.get(StackConfig.SEPARATE_RESPONSE_DELAY).toNanos();
+        this.leisureNanos = protocol.get(StackConfig.DEFAULT_LEISURE).toNanos();
+        this.maxPeers = protocol.get(StackConfig.MAX_PEERS);
     }
 
     void onRequest(CoapMessage request, InetSocketAddress sender, boolean multicast) {
         boolean confirmable = request.type() == CoapType.CON;
         if (multicast && confirmable) {
             // §8.1: multicast requests are NON; a CON one is not answered at all.
-            stack.stats.rejected.increment();
+            context.counters().rejected.increment();
             REFUSALS.warn("CON request from {} to a multicast group ignored (RFC 7252 §8.1)", sender);
             return;
         }
-        Peer peer = stack.peers.acquire(sender);
+        Peer peer = peers.acquire(sender);
         if (peer == null) {
-            stack.stats.rejected.increment();
-            REFUSALS.warn("request from {} refused with 5.03: {} peers already tracked", sender,
-                    stack.config.get(StackConfig.MAX_PEERS));
+            context.counters().rejected.increment();
+            REFUSALS.warn("request from {} refused with 5.03: {} peers already tracked", sender, maxPeers);
             if (confirmable) {
-                stack.write(reply(request, CoapResponse.error(CoapCode.SERVICE_UNAVAILABLE, "too many peers"),
+                context.send(reply(request, Diagnostic.of(CoapCode.SERVICE_UNAVAILABLE, "too many peers"),
                         CoapType.ACK, request.messageId()), sender);
             }
             return;
         }
-        DedupEntry entry = stack.dedup.find(peer, request.messageId());
+        DedupEntry entry = dedup.find(peer, request.messageId());
         if (entry != null) {
-            stack.stats.duplicates.increment();
+            context.counters().duplicates.increment();
             if (entry.reply() != null) {
-                stack.write(entry.reply(), sender);
+                context.send(entry.reply(), sender);
             }
             return;
         }
-        entry = stack.dedup.add(peer, request.messageId(), confirmable);
-        stack.stats.requests.increment();
-        CoapResponse immediate = checkOptions(request);
-        Mono<CoapResponse> result = null;
+        entry = dedup.add(peer, request.messageId(), confirmable);
+        context.counters().requests.increment();
+        Response immediate = checkOptions(request);
+        Mono<? extends Response> result = null;
         if (immediate == null) {
             try {
                 result = responder.respond(request, sender, multicast);
@@ -92,7 +113,7 @@ final class ServerLayer {
      * Answers a unicast request whose response is ready before any empty ACK went out: piggybacked on the ACK for
      * a CON (an empty ACK if No-Response suppresses it), a NON for a NON.
      */
-    void answer(CoapMessage request, InetSocketAddress sender, DedupEntry entry, CoapResponse response) {
+    void answer(CoapMessage request, InetSocketAddress sender, DedupEntry entry, Response response) {
         countResponse(response.code());
         boolean silent = suppressed(request, response.code());
         if (request.type() == CoapType.NON) {
@@ -105,54 +126,52 @@ final class ServerLayer {
         CoapMessage ack = silent ? CoapMessage.empty(CoapType.ACK, request.messageId())
                 : reply(request, response, CoapType.ACK, request.messageId());
         entry.reply(ack);
-        stack.write(ack, sender);
+        context.send(ack, sender);
     }
 
-    void sendNon(CoapMessage request, InetSocketAddress recipient, CoapResponse response) {
-        int messageId = stack.messageIds.next(recipient, stack.wheel.nanoTime());
+    void sendNon(CoapMessage request, InetSocketAddress recipient, Response response) {
+        int messageId = context.nextMessageId(recipient);
         if (messageId < 0) {
-            stack.stats.rejected.increment();
+            context.counters().rejected.increment();
             LOG.warn("NON response to {} dropped: message IDs toward it exhausted", recipient);
             return;
         }
-        stack.write(reply(request, response, CoapType.NON, messageId), recipient);
+        context.send(reply(request, response, CoapType.NON, messageId), recipient);
     }
 
     @SuppressWarnings("unchecked")
-    private CoapResponse scalar(CoapMessage request, InetSocketAddress sender, Mono<CoapResponse> result) {
+    private Response scalar(CoapMessage request, InetSocketAddress sender, Mono<? extends Response> result) {
         try {
-            CoapResponse response = ((Callable<CoapResponse>) result).call();
+            Response response = ((Callable<? extends Response>) result).call();
             return response != null ? response : handlerFailed(request, sender, null);
         } catch (Exception e) {
             return handlerFailed(request, sender, e);
         }
     }
 
-    CoapResponse handlerFailed(CoapMessage request, InetSocketAddress sender, Throwable failure) {
+    Response handlerFailed(CoapMessage request, InetSocketAddress sender, Throwable failure) {
         if (failure == null) {
-            LOG.warn("handler of {} {} from {} completed without a response", CoapCode.methodName(request.code()),
-                    path(request), sender);
-            return CoapResponse.error(CoapCode.INTERNAL_SERVER_ERROR, "no response");
+            LOG.warn("handler of {} {} from {} completed without a response", request.code(), path(request),
+                    sender);
+            return Diagnostic.of(CoapCode.INTERNAL_SERVER_ERROR, "no response");
         }
-        LOG.warn("handler of {} {} from {} failed", CoapCode.methodName(request.code()), path(request), sender,
-                failure);
-        return CoapResponse.error(CoapCode.INTERNAL_SERVER_ERROR, "internal error");
+        LOG.warn("handler of {} {} from {} failed", request.code(), path(request), sender, failure);
+        return Diagnostic.of(CoapCode.INTERNAL_SERVER_ERROR, "internal error");
     }
 
     private static String path(CoapMessage request) {
         return "/" + String.join("/", request.options().uriPath());
     }
 
-    private static CoapResponse checkOptions(CoapMessage request) {
+    private static Response checkOptions(CoapMessage request) {
         CoapOptions options = request.options();
         for (int i = 0; i < options.size(); i++) {
             int number = options.number(i);
             if (number == CoapOption.PROXY_URI || number == CoapOption.PROXY_SCHEME) {
-                return CoapResponse.error(CoapCode.PROXYING_NOT_SUPPORTED, "this server is not a proxy");
+                return Diagnostic.of(CoapCode.PROXYING_NOT_SUPPORTED, "this server is not a proxy");
             }
             if (CoapOption.isCritical(number) && !recognized(number)) {
-                return CoapResponse.error(CoapCode.BAD_OPTION,
-                        "unrecognized critical option " + CoapOption.name(number));
+                return Diagnostic.of(CoapCode.BAD_OPTION, "unrecognized critical option " + CoapOption.name(number));
             }
         }
         return null;
@@ -174,34 +193,30 @@ final class ServerLayer {
     }
 
     /** Builds the wire message of a response with the request's token. */
-    static CoapMessage reply(CoapMessage request, CoapResponse response, CoapType type, int messageId) {
+    static CoapMessage reply(CoapMessage request, Response response, CoapType type, int messageId) {
         return CoapMessage.of(type, response.code(), messageId, request.token(), response.options(),
                 response.payload());
     }
 
     /** RFC 7967: whether the request's No-Response option suppresses responses of this class. */
-    static boolean suppressed(CoapMessage request, int code) {
+    static boolean suppressed(CoapMessage request, CoapCode code) {
         long bits = request.options().uint(CoapOption.NO_RESPONSE, 0);
-        int codeClass = CoapCode.codeClass(code);
+        int codeClass = code.codeClass();
         return (codeClass == 2 && (bits & 2) != 0) || (codeClass == 4 && (bits & 8) != 0)
                 || (codeClass == 5 && (bits & 16) != 0);
     }
 
-    void countResponse(int code) {
-        switch (CoapCode.codeClass(code)) {
+    void countResponse(CoapCode code) {
+        switch (code.codeClass()) {
             case 2:
-                stack.stats.success.increment();
+                context.counters().success.increment();
                 break;
             case 4:
-                stack.stats.clientErrors.increment();
+                context.counters().clientErrors.increment();
                 break;
             default:
-                stack.stats.serverErrors.increment();
+                context.counters().serverErrors.increment();
                 break;
         }
-    }
-
-    CoapStack stack() {
-        return stack;
     }
 }

@@ -2,7 +2,10 @@ package io.tributary.coap.stack;
 
 import java.util.concurrent.TimeUnit;
 
+import io.tributary.core.time.Cancellable;
 import io.tributary.core.time.SchedulingClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A hashed timing wheel confined to one event loop: tasks are intrusive {@link WheelTask}s linked into the bucket
@@ -11,7 +14,7 @@ import io.tributary.core.time.SchedulingClock;
  */
 public final class TimerWheel {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TimerWheel.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TimerWheel.class);
 
     private final SchedulingClock timer;
     private final long tickNanos;
@@ -19,7 +22,9 @@ public final class TimerWheel {
     private final int mask;
     private long processedTick;
     private int size;
-    private boolean ticking;
+    /** The tick the scheduled run is for, or {@code Long.MAX_VALUE} when none is scheduled. */
+    private long scheduledTick = Long.MAX_VALUE;
+    private Cancellable scheduled;
     private final Runnable tick = this::tick;
 
     /**
@@ -71,10 +76,13 @@ public final class TimerWheel {
         task.bucket = bucket;
         task.armedOn = this;
         size++;
-        if (!ticking) {
-            ticking = true;
-            long delay = due * tickNanos - timer.nanoTime();
-            timer.schedule(tick, Math.max(delay, 0), TimeUnit.NANOSECONDS);
+        if (due < scheduledTick) {
+            // Nothing scheduled, or a run later than this task: the wheel skips idle ticks, so run earlier.
+            if (scheduled != null) {
+                scheduled.cancel();
+            }
+            scheduledTick = due;
+            scheduled = timer.schedule(tick, Math.max(due * tickNanos - timer.nanoTime(), 0), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -117,9 +125,11 @@ public final class TimerWheel {
         }
         processedTick = Math.max(processedTick, nowTick);
         if (size > 0) {
-            timer.schedule(tick, tickNanos - (now % tickNanos), TimeUnit.NANOSECONDS);
+            scheduledTick = nowTick + 1;
+            scheduled = timer.schedule(tick, tickNanos - (now % tickNanos), TimeUnit.NANOSECONDS);
         } else {
-            ticking = false;
+            scheduledTick = Long.MAX_VALUE;
+            scheduled = null;
         }
     }
 

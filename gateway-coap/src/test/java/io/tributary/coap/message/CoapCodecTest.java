@@ -3,6 +3,7 @@ package io.tributary.coap.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import io.netty.buffer.ByteBuf;
@@ -45,19 +46,41 @@ class CoapCodecTest {
     }
 
     @Test
-    @DisplayName("§3.1: option deltas and lengths of 13+ and 269+ use one and two extension bytes")
+    @DisplayName("§3.1: deltas and lengths 12, 13, 268, 269 and a 300-byte value use 0, 1 and 2 extension bytes")
     void extendedOptions() throws CoapFormatException {
-        byte[] long300 = new byte[300];
-        byte[] long20 = new byte[20];
         CoapMessage message = CoapMessage.builder(CoapType.NON, CoapCode.POST).messageId(1)
-                .options(CoapOptions.builder().add(CoapOption.NO_RESPONSE, new byte[] {2})
-                        .add(CoapOption.SIZE1, long20).add(2000, long300).add(65535, new byte[0]).build())
-                .payload(new byte[] {9, 8, 7}).build();
-        byte[] wire = encode(message);
-        CoapMessage decoded = CoapCodec.decode(Unpooled.wrappedBuffer(wire));
-        assertThat(decoded).isEqualTo(message);
-        assertThat(decoded.options().number(2)).isEqualTo(2000);
-        assertThat(decoded.options().number(3)).isEqualTo(65535);
+                .options(CoapOptions.builder()
+                        .add(12, filled(12))          // delta 12, length 12: both in the nibble
+                        .add(25, filled(13))          // delta 13, length 13: nibble 13, one byte each of 0
+                        .add(293, filled(268))        // delta 268, length 268: nibble 13, one byte each of 255
+                        .add(562, filled(269))        // delta 269, length 269: nibble 14, two bytes each of 0
+                        .add(862, filled(300))        // delta 300, length 300: nibble 14, two bytes each of 31
+                        .build())
+                .build();
+        String expected = "50020001"
+                + "cc" + "aa".repeat(12)
+                + "dd" + "00" + "00" + "aa".repeat(13)
+                + "dd" + "ff" + "ff" + "aa".repeat(268)
+                + "ee" + "0000" + "0000" + "aa".repeat(269)
+                + "ee" + "001f" + "001f" + "aa".repeat(300);
+        assertThat(ByteBufUtil.hexDump(encode(message))).isEqualTo(expected);
+        assertThat(decodeHex(expected)).isEqualTo(message);
+    }
+
+    @Test
+    @DisplayName("§3.1: the largest option number, 65535, is reached with a two-byte delta extension")
+    void largestOptionNumber() throws CoapFormatException {
+        CoapMessage message = CoapMessage.builder(CoapType.CON, CoapCode.GET).messageId(2)
+                .options(CoapOptions.builder().add(65535, new byte[0]).build()).build();
+        // 65535 = 269 + 0xfef2
+        assertThat(ByteBufUtil.hexDump(encode(message))).isEqualTo("40010002" + "e0" + "fef2");
+        assertThat(decodeHex("40010002 e0fef2")).isEqualTo(message);
+    }
+
+    private static byte[] filled(int length) {
+        byte[] value = new byte[length];
+        Arrays.fill(value, (byte) 0xaa);
+        return value;
     }
 
     @Test
@@ -122,7 +145,7 @@ class CoapCodecTest {
             try {
                 CoapMessage decoded = CoapCodec.decode(prefix);
                 assertThat(encode(decoded)).as("re-encoding of the %d-byte prefix", length)
-                        .isEqualTo(java.util.Arrays.copyOf(wire, length));
+                        .isEqualTo(Arrays.copyOf(wire, length));
             } catch (CoapFormatException expected) {
                 assertThat(expected.error()).isNotNull();
             }
@@ -140,8 +163,9 @@ class CoapCodecTest {
 
     static CoapMessage randomMessage(Random random) {
         CoapType type = CoapType.of(random.nextInt(3));
-        int code = type == CoapType.ACK ? CoapCode.code(2 + random.nextInt(4), random.nextInt(32))
-                : random.nextBoolean() ? 1 + random.nextInt(7) : CoapCode.code(2 + random.nextInt(4), random.nextInt(32));
+        CoapCode code = type == CoapType.ACK ? CoapCode.of(2 + random.nextInt(4), random.nextInt(32))
+                : random.nextBoolean() ? CoapCode.of(1 + random.nextInt(7))
+                : CoapCode.of(2 + random.nextInt(4), random.nextInt(32));
         byte[] token = new byte[random.nextInt(9)];
         random.nextBytes(token);
         CoapOptions.Builder options = CoapOptions.builder();

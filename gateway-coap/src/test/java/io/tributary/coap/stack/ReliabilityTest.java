@@ -7,14 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.tributary.core.config.Settings;
-import io.tributary.coap.CoapResetException;
-import io.tributary.coap.CoapResponse;
-import io.tributary.coap.CoapTimeoutException;
 import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.message.CoapOptions;
 import io.tributary.coap.message.CoapType;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -26,11 +23,11 @@ class ReliabilityTest {
     static final CoapMessage GET = CoapMessage.builder(CoapType.CON, CoapCode.GET)
             .options(CoapOptions.builder().uriPath("/temp").build()).build();
 
-    private final List<CoapResponse> responses = new ArrayList<>();
+    private final List<CoapMessage> responses = new ArrayList<>();
     private final List<Throwable> errors = new ArrayList<>();
 
     private Disposable send(StackHarness harness, boolean confirmable) {
-        return harness.stack.client().request(GET, SERVER, confirmable)
+        return harness.stack.client().request(GET, SERVER, confirmable, MessageResults.INSTANCE)
                 .subscribe(responses::add, errors::add);
     }
 
@@ -40,15 +37,17 @@ class ReliabilityTest {
         StackHarness harness = new StackHarness(StackConfig.defaults().with(StackConfig.ACK_RANDOM_FACTOR, 1.0), null);
         send(harness, true);
         harness.timer.advance(Duration.ofSeconds(61));
-        assertThat(harness.sent).extracting(StackHarness.Sent::atSeconds).containsExactly(0.0, 2.0, 6.0, 14.0, 30.0);
+        assertThat(harness.sent).extracting(OutboundProbe.Sent::atSeconds).containsExactly(0.0, 2.0, 6.0, 14.0, 30.0);
         assertThat(harness.sent).extracting(sent -> sent.message().messageId()).containsOnly(
                 harness.sent.get(0).message().messageId());
         assertThat(errors).isEmpty();
         harness.timer.advance(Duration.ofSeconds(1));
-        assertThat(errors).singleElement().isInstanceOf(CoapTimeoutException.class)
-                .extracting(Throwable::getMessage).asString().contains("4 retransmissions").contains("/temp");
-        assertThat(harness.stats.retransmissions()).isEqualTo(4);
-        assertThat(harness.stats.timeouts()).isEqualTo(1);
+        assertThat(errors).singleElement().isInstanceOfSatisfying(ExchangeFailure.class, failure -> {
+            assertThat(failure.reason()).isEqualTo(ExchangeFailure.Reason.TIMEOUT);
+            assertThat(failure.getMessage()).contains("4 retransmissions").contains("/temp");
+        });
+        assertThat(harness.counters.retransmissions.sum()).isEqualTo(4);
+        assertThat(harness.counters.timeouts.sum()).isEqualTo(1);
         assertThat(harness.stack.pendingTimers()).isZero();
     }
 
@@ -58,14 +57,15 @@ class ReliabilityTest {
         StackHarness harness = new StackHarness(StackConfig.defaults(), null);
         send(harness, true);
         harness.timer.advance(Duration.ofSeconds(100));
-        List<Double> times = harness.sent.stream().map(StackHarness.Sent::atSeconds).toList();
+        List<Double> times = harness.sent.stream().map(OutboundProbe.Sent::atSeconds).toList();
         assertThat(times).hasSize(5);
         double first = times.get(1);
         assertThat(first).isBetween(2.0, 3.0);
-        assertThat(times.get(2) - times.get(1)).isCloseTo(2 * first, org.assertj.core.data.Offset.offset(0.002));
-        assertThat(times.get(3) - times.get(2)).isCloseTo(4 * first, org.assertj.core.data.Offset.offset(0.003));
-        assertThat(times.get(4) - times.get(3)).isCloseTo(8 * first, org.assertj.core.data.Offset.offset(0.005));
-        assertThat(errors).singleElement().isInstanceOf(CoapTimeoutException.class);
+        assertThat(times.get(2) - times.get(1)).isCloseTo(2 * first, Offset.offset(0.002));
+        assertThat(times.get(3) - times.get(2)).isCloseTo(4 * first, Offset.offset(0.003));
+        assertThat(times.get(4) - times.get(3)).isCloseTo(8 * first, Offset.offset(0.005));
+        assertThat(errors).singleElement().extracting(error -> ((ExchangeFailure) error).reason())
+                .isEqualTo(ExchangeFailure.Reason.TIMEOUT);
     }
 
     @Test
@@ -80,18 +80,19 @@ class ReliabilityTest {
         harness.stack.receive(ack, SERVER, false);
         harness.timer.advance(Duration.ofSeconds(100));
         assertThat(harness.sent).hasSize(2);
-        assertThat(responses).singleElement().extracting(CoapResponse::payloadUtf8).isEqualTo("21");
+        assertThat(responses).singleElement().extracting(CoapMessage::payloadUtf8).isEqualTo("21");
         assertThat(harness.stack.pendingTimers()).isZero();
         assertThat(harness.stack.client().inFlight()).isZero();
     }
 
     @Test
-    @DisplayName("§4.2: a RST fails the request with CoapResetException")
+    @DisplayName("§4.2: a RST fails the request as reset")
     void reset() {
         StackHarness harness = new StackHarness(StackConfig.defaults(), null);
         send(harness, true);
         harness.stack.receive(CoapMessage.empty(CoapType.RST, harness.last().message().messageId()), SERVER, false);
-        assertThat(errors).singleElement().isInstanceOf(CoapResetException.class);
+        assertThat(errors).singleElement().extracting(error -> ((ExchangeFailure) error).reason())
+                .isEqualTo(ExchangeFailure.Reason.RESET);
         harness.timer.advance(Duration.ofSeconds(100));
         assertThat(harness.sent).hasSize(1);
     }
@@ -109,13 +110,13 @@ class ReliabilityTest {
                 .token(request.token()).payload("late".getBytes()).build();
         harness.stack.receive(response, SERVER, false);
         harness.stack.receive(response, SERVER, false);
-        assertThat(responses).singleElement().extracting(CoapResponse::payloadUtf8).isEqualTo("late");
+        assertThat(responses).singleElement().extracting(CoapMessage::payloadUtf8).isEqualTo("late");
         assertThat(harness.sent).hasSize(3);
         assertThat(harness.sent.subList(1, 3)).allSatisfy(sent -> {
             assertThat(sent.message().type()).isEqualTo(CoapType.ACK);
             assertThat(sent.message().messageId()).isEqualTo(999);
         });
-        assertThat(harness.stats.duplicates()).isEqualTo(1);
+        assertThat(harness.counters.duplicates.sum()).isEqualTo(1);
     }
 
     @Test
@@ -150,7 +151,8 @@ class ReliabilityTest {
         harness.timer.advance(Duration.ofSeconds(92));
         assertThat(errors).isEmpty();
         harness.timer.advance(Duration.ofSeconds(1));
-        assertThat(errors).singleElement().isInstanceOf(CoapTimeoutException.class);
+        assertThat(errors).singleElement().extracting(error -> ((ExchangeFailure) error).reason())
+                .isEqualTo(ExchangeFailure.Reason.TIMEOUT);
         assertThat(harness.sent).hasSize(1);
     }
 
@@ -189,7 +191,8 @@ class ReliabilityTest {
     void ping() {
         StackHarness harness = new StackHarness(StackConfig.defaults(), null);
         List<String> done = new ArrayList<>();
-        harness.stack.client().ping(SERVER).subscribe(null, errors::add, () -> done.add("pong"));
+        harness.stack.client().ping(SERVER, MessageResults.INSTANCE)
+                .subscribe(null, errors::add, () -> done.add("pong"));
         CoapMessage ping = harness.last().message();
         assertThat(ping.isEmpty()).isTrue();
         assertThat(ping.type()).isEqualTo(CoapType.CON);

@@ -6,8 +6,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.tributary.core.config.Settings;
-import io.tributary.coap.CoapResponse;
 import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapFormatException;
 import io.tributary.coap.message.CoapMessage;
@@ -27,12 +25,15 @@ class ServerLayerTest {
     static final InetSocketAddress CLIENT = new InetSocketAddress("192.0.2.20", 40000);
     static final InetSocketAddress OTHER = new InetSocketAddress("192.0.2.21", 40000);
 
+    /** The multicast leisure the stack of {@link StackHarness} (seed 42) draws first, within the default 5 s. */
+    static final long LEISURE_OF_SEED_42_MILLIS = 10;
+
     private final AtomicInteger handled = new AtomicInteger();
 
     private Responder counting() {
         return (request, peer, multicast) -> {
             handled.incrementAndGet();
-            return Mono.just(CoapResponse.content("n=" + handled.get()));
+            return Mono.just(StackHarness.text(CoapCode.CONTENT, "n=" + handled.get()));
         };
     }
 
@@ -55,7 +56,7 @@ class ServerLayerTest {
             assertThat(harness.sent.get(1).message()).isEqualTo(harness.sent.get(0).message());
             assertThat(harness.sent.get(0).message().type()).isEqualTo(CoapType.ACK);
             assertThat(harness.sent.get(0).message().messageId()).isEqualTo(100);
-            assertThat(harness.stats.duplicates()).isEqualTo(1);
+            assertThat(harness.counters.duplicates.sum()).isEqualTo(1);
         }
 
         @Test
@@ -104,7 +105,7 @@ class ServerLayerTest {
                 harness.stack.receive(request(CoapType.CON, id), CLIENT, false);
             }
             assertThat(harness.stack.dedupSize()).isEqualTo(4);
-            assertThat(harness.stats.dedupEvictions()).isEqualTo(1);
+            assertThat(harness.counters.dedupEvictions.sum()).isEqualTo(1);
             harness.stack.receive(request(CoapType.CON, 5), CLIENT, false);
             assertThat(handled).hasValue(5);
             harness.stack.receive(request(CoapType.CON, 1), CLIENT, false);
@@ -121,7 +122,7 @@ class ServerLayerTest {
             harness.stack.receive(request(CoapType.CON, 3), OTHER, false);
             harness.stack.receive(request(CoapType.CON, 4), OTHER, false);
             assertThat(harness.stack.dedupSize()).isEqualTo(3);
-            assertThat(harness.stats.dedupEvictions()).isEqualTo(1);
+            assertThat(harness.counters.dedupEvictions.sum()).isEqualTo(1);
             assertThat(harness.stack.peerCount()).isEqualTo(1);
             harness.stack.receive(request(CoapType.CON, 2), OTHER, false);
             assertThat(handled).hasValue(4);
@@ -134,7 +135,7 @@ class ServerLayerTest {
         @Test
         @DisplayName("§5.2.2: a slow handler gets an empty ACK after the delay, then a retransmitted CON response")
         void separate() {
-            Sinks.One<CoapResponse> answer = Sinks.one();
+            Sinks.One<Response> answer = Sinks.one();
             StackHarness harness = new StackHarness(StackConfig.defaults().with(StackConfig.ACK_RANDOM_FACTOR, 1.0),
                     (request, peer, multicast) -> answer.asMono());
             harness.stack.receive(request(CoapType.CON, 50), CLIENT, false);
@@ -148,7 +149,7 @@ class ServerLayerTest {
             harness.stack.receive(request(CoapType.CON, 50), CLIENT, false);
             assertThat(harness.last().message().isEmpty()).as("a duplicate gets the empty ACK again").isTrue();
 
-            answer.tryEmitValue(CoapResponse.content("done"));
+            answer.tryEmitValue(StackHarness.text(CoapCode.CONTENT, "done"));
             CoapMessage response = harness.last().message();
             assertThat(response.type()).isEqualTo(CoapType.CON);
             assertThat(response.token()).containsExactly(9, 9);
@@ -159,18 +160,18 @@ class ServerLayerTest {
             int count = harness.sent.size();
             harness.timer.advance(Duration.ofSeconds(100));
             assertThat(harness.sent).hasSize(count);
-            assertThat(harness.stats.retransmissions()).isEqualTo(1);
+            assertThat(harness.counters.retransmissions.sum()).isEqualTo(1);
         }
 
         @Test
         @DisplayName("a handler answering within the delay is piggybacked; nothing else is sent")
         void piggybackedInTime() {
-            Sinks.One<CoapResponse> answer = Sinks.one();
+            Sinks.One<Response> answer = Sinks.one();
             StackHarness harness = new StackHarness(StackConfig.defaults(),
                     (request, peer, multicast) -> answer.asMono());
             harness.stack.receive(request(CoapType.CON, 51), CLIENT, false);
             harness.timer.advance(Duration.ofMillis(500));
-            answer.tryEmitValue(CoapResponse.content("quick"));
+            answer.tryEmitValue(StackHarness.text(CoapCode.CONTENT, "quick"));
             harness.timer.advance(Duration.ofSeconds(10));
             assertThat(harness.sent).singleElement().satisfies(sent -> {
                 assertThat(sent.message().type()).isEqualTo(CoapType.ACK);
@@ -185,7 +186,7 @@ class ServerLayerTest {
                     (request, peer, multicast) -> Mono.error(new IllegalStateException("bug")));
             harness.stack.receive(request(CoapType.CON, 52), CLIENT, false);
             assertThat(harness.last().message().code()).isEqualTo(CoapCode.INTERNAL_SERVER_ERROR);
-            assertThat(harness.stats.responses(5)).isEqualTo(1);
+            assertThat(harness.counters.serverErrors.sum()).isEqualTo(1);
         }
     }
 
@@ -261,10 +262,10 @@ class ServerLayerTest {
             harness.stack.malformed(new CoapFormatException(FormatError.RESERVED_OPTION_NIBBLE, CoapType.NON, 6),
                     CLIENT);
             harness.stack.malformed(new CoapFormatException(FormatError.TRUNCATED_HEADER, null, -1), CLIENT);
-            assertThat(harness.sent).singleElement().extracting(StackHarness.Sent::message)
+            assertThat(harness.sent).singleElement().extracting(OutboundProbe.Sent::message)
                     .isEqualTo(CoapMessage.empty(CoapType.RST, 5));
-            assertThat(harness.stats.formatErrors()).isEqualTo(3);
-            assertThat(harness.stats.resetsSent()).isEqualTo(1);
+            assertThat(harness.counters.formatErrors.sum()).isEqualTo(3);
+            assertThat(harness.counters.resetsSent.sum()).isEqualTo(1);
         }
 
         @Test
@@ -274,7 +275,7 @@ class ServerLayerTest {
             harness.stack.receive(CoapMessage.empty(CoapType.ACK, 3), CLIENT, false);
             harness.stack.receive(CoapMessage.empty(CoapType.RST, 4), CLIENT, false);
             assertThat(harness.sent).isEmpty();
-            assertThat(harness.stats.unmatched()).isEqualTo(2);
+            assertThat(harness.counters.unmatched.sum()).isEqualTo(2);
         }
 
         @Test
@@ -284,7 +285,7 @@ class ServerLayerTest {
             harness.stack.receive(request(CoapType.CON, 1), CLIENT, false);
             harness.stack.receive(request(CoapType.CON, 1), OTHER, false);
             assertThat(harness.last().message().code()).isEqualTo(CoapCode.SERVICE_UNAVAILABLE);
-            assertThat(harness.stats.rejected()).isEqualTo(1);
+            assertThat(harness.counters.rejected.sum()).isEqualTo(1);
         }
     }
 
@@ -292,27 +293,43 @@ class ServerLayerTest {
     class Multicast {
 
         @Test
-        @DisplayName("§8.2: a multicast NON request is answered with a NON after a random leisure up to 5 s")
+        @DisplayName("§8.2: a multicast NON request is answered with a NON after a random leisure (seed 42: 10 ms of 5 s)")
         void leisure() {
             StackHarness harness = new StackHarness(StackConfig.defaults(), counting());
             harness.stack.receive(request(CoapType.NON, 90), CLIENT, true);
-            assertThat(harness.sent).isEmpty();
-            harness.timer.advance(Duration.ofSeconds(5));
+            harness.timer.advance(Duration.ofMillis(LEISURE_OF_SEED_42_MILLIS - 1));
+            assertThat(harness.sent).as("nothing before the drawn leisure").isEmpty();
+            harness.timer.advance(Duration.ofMillis(1));
             assertThat(harness.sent).singleElement().satisfies(sent -> {
                 assertThat(sent.message().type()).isEqualTo(CoapType.NON);
-                assertThat(sent.atSeconds()).isBetween(0.0, 5.0);
+                assertThat(sent.atNanos()).isEqualTo(Duration.ofMillis(LEISURE_OF_SEED_42_MILLIS).toNanos());
             });
         }
 
         @Test
-        @DisplayName("§8.2: no error responses to multicast requests, and a multicast CON is ignored")
+        @DisplayName("§8.2: an error to a multicast request is not sent, though the handler ran")
         void noErrors() {
-            StackHarness harness = new StackHarness(StackConfig.defaults(),
-                    (request, peer, multicast) -> Mono.just(CoapResponse.of(CoapCode.NOT_FOUND)));
+            StackHarness harness = new StackHarness(StackConfig.defaults(), (request, peer, multicast) -> {
+                handled.incrementAndGet();
+                return Mono.just(StackHarness.text(CoapCode.NOT_FOUND, ""));
+            });
             harness.stack.receive(request(CoapType.NON, 91), CLIENT, true);
+            harness.timer.advance(Duration.ofSeconds(10));
+            assertThat(handled).as("the request was processed").hasValue(1);
+            assertThat(harness.sent).isEmpty();
+            assertThat(harness.counters.clientErrors.sum()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("§8.1: a CON request to a multicast group is ignored: not processed, not answered, counted")
+        void confirmableIgnored() {
+            StackHarness harness = new StackHarness(StackConfig.defaults(), counting());
             harness.stack.receive(request(CoapType.CON, 92), CLIENT, true);
             harness.timer.advance(Duration.ofSeconds(10));
+            assertThat(handled).as("the handler never ran").hasValue(0);
             assertThat(harness.sent).isEmpty();
+            assertThat(harness.counters.rejected.sum()).isEqualTo(1);
+            assertThat(harness.counters.requests.sum()).isZero();
         }
     }
 }

@@ -71,6 +71,17 @@ class TimerWheelTest {
     }
 
     @Test
+    @DisplayName("a task armed for before the next scheduled tick fires at its own deadline, not at that tick")
+    void earlierTaskAfterLaterOne() {
+        wheel.arm(task("late"), TimeUnit.SECONDS.toNanos(93));
+        wheel.arm(task("early"), TimeUnit.MILLISECONDS.toNanos(10));
+        timer.advance(Duration.ofMillis(10));
+        assertThat(fired).containsExactly("early@10");
+        timer.advance(Duration.ofSeconds(93));
+        assertThat(fired).containsExactly("early@10", "late@93000");
+    }
+
+    @Test
     @DisplayName("the wheel stops ticking when empty")
     void stopsWhenEmpty() {
         wheel.arm(task("a"), TimeUnit.MILLISECONDS.toNanos(1));
