@@ -1,6 +1,7 @@
 package io.tributary.pnp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,19 +9,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.tributary.core.Message;
 import io.tributary.core.Topic;
 import io.tributary.core.gateway.Gateway;
 import io.tributary.core.gateway.RunningGateway;
 import io.tributary.pnp.message.CliExecRequest;
 import io.tributary.pnp.message.ConfigUpgradeRequest;
+import io.tributary.pnp.message.Credentials;
+import io.tributary.pnp.message.DeviceId;
+import io.tributary.pnp.message.Fault;
+import io.tributary.pnp.message.PnpMessage;
 import io.tributary.pnp.message.Reload;
 import io.tributary.pnp.message.Service;
 import io.tributary.pnp.message.Udi;
+import io.tributary.pnp.message.WorkRequest;
 import io.tributary.pnp.provision.Finish;
 import io.tributary.pnp.provision.ProvisioningPlan;
 import io.tributary.pnp.provision.RetryPolicy;
@@ -34,11 +42,15 @@ import io.tributary.pnp.store.DeviceRecord;
 import io.tributary.pnp.store.DeviceState;
 import io.tributary.pnp.store.StepResult;
 import io.tributary.pnp.testing.Http;
+import io.tributary.pnp.xml.PnpWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.tcp.SslProvider;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -62,7 +74,7 @@ class PnpFlowTest {
         Path files = Files.createDirectories(dir.resolve("data/files"));
         Files.writeString(files.resolve("edge.cfg"), "hostname ${hostname}\nsnmp-server location ${site}\n");
         byte[] image = new byte[200_000];
-        new java.util.Random(7).nextBytes(image);
+        new Random(7).nextBytes(image);
         Files.write(files.resolve("c2900.bin"), image);
     }
 
@@ -177,8 +189,7 @@ class PnpFlowTest {
         DeviceRecord device = record(EDGE.serial());
         assertThat(device.state()).isEqualTo(DeviceState.DONE);
         assertThat(results(EDGE.serial())).extracting(StepResult::service, StepResult::success)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("config-upgrade", true),
-                        org.assertj.core.groups.Tuple.tuple("image-install", true));
+                .containsExactly(tuple("config-upgrade", true), tuple("image-install", true));
         assertThat(Http.to(baseUrl).get("/pnp/files/config/FTX1503AH3V/edge.cfg").body())
                 .isEqualTo("hostname edge-1\nsnmp-server location lab\n");
         assertThat(count("tributary.pnp.files", "kind", "config", "outcome", "ok")).isGreaterThanOrEqualTo(1);
@@ -274,12 +285,11 @@ class PnpFlowTest {
         start(0, options(ProvisioningPlan.defaults()));
         Http http = Http.to(baseUrl);
         String udi = EDGE.toString();
-        io.tributary.pnp.xml.PnpWriter writer = io.tributary.pnp.xml.PnpWriter.create();
-        http.post("/pnp/WORK-REQUEST", writer.write(io.tributary.pnp.message.PnpMessage.of(udi, "c-9",
-                new io.tributary.pnp.message.WorkRequest(new io.tributary.pnp.message.DeviceId(udi, "R", false, false,
-                        null)))));
-        assertThat(http.post("/pnp/WORK-RESPONSE", writer.write(io.tributary.pnp.message.PnpMessage.of(udi, null,
-                new io.tributary.pnp.message.Fault("XSVC:Client", "cannot parse", null)))).status()).isEqualTo(200);
+        PnpWriter writer = PnpWriter.create();
+        http.post("/pnp/WORK-REQUEST", writer.write(PnpMessage.of(udi, "c-9",
+                new WorkRequest(new DeviceId(udi, "R", false, false, null)))));
+        assertThat(http.post("/pnp/WORK-RESPONSE", writer.write(PnpMessage.of(udi, null,
+                new Fault("XSVC:Client", "cannot parse", null)))).status()).isEqualTo(200);
         DeviceRecord device = record(EDGE.serial());
         assertThat(device.state()).isEqualTo(DeviceState.RETRYING);
         assertThat(device.lastResult().errorCode()).isEqualTo("XSVC:Client");
@@ -359,13 +369,11 @@ class PnpFlowTest {
     void httpsListener() throws Exception {
         Path tls = Path.of(getClass().getResource("/io/tributary/pnp/tls/cert.pem").toURI()).getParent();
         start(0, options(ProvisioningPlan.defaults()).https("127.0.0.1", 0, tls.resolve("cert.pem"),
-                tls.resolve("key.pem")).credentials(new io.tributary.pnp.message.Credentials("admin", "tls-secret"),
+                tls.resolve("key.pem")).credentials(new Credentials("admin", "tls-secret"),
                 false));
-        reactor.netty.tcp.SslProvider.GenericSslContextSpec<?> trustAll = reactor.netty.http.Http11SslContextSpec
-                .forClient().configure(builder ->
-                        builder.trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE));
-        reactor.netty.http.client.HttpClient client = reactor.netty.http.client.HttpClient.create()
-                .secure(spec -> spec.sslContext(trustAll));
+        SslProvider.GenericSslContextSpec<?> trustAll = Http11SslContextSpec.forClient()
+                .configure(builder -> builder.trustManager(InsecureTrustManagerFactory.INSTANCE));
+        HttpClient client = HttpClient.create().secure(spec -> spec.sslContext(trustAll));
         SimulatedAgent secure = SimulatedAgent.create("https://localhost:" + adapter.httpsPort(), EDGE)
                 .httpClient(client).scheduler(time).authRequired(true);
         StepVerifier.create(secure.run())
@@ -373,9 +381,8 @@ class PnpFlowTest {
                 .expectNextMatches(answered(Service.DEVICE_INFO, true))
                 .thenCancel().verify(TIMEOUT);
         assertThat(record(EDGE.serial()).lastResult().service()).isEqualTo("device-info");
-        String work = new String(io.tributary.pnp.xml.PnpWriter.create().write(io.tributary.pnp.message.PnpMessage.of(
-                EDGE.toString(), "c-1", new io.tributary.pnp.message.WorkRequest(new io.tributary.pnp.message.DeviceId(
-                        EDGE.toString(), "R", true, false, null)))), StandardCharsets.UTF_8);
+        String work = new String(PnpWriter.create().write(PnpMessage.of(EDGE.toString(), "c-1",
+                new WorkRequest(new DeviceId(EDGE.toString(), "R", true, false, null)))), StandardCharsets.UTF_8);
         assertThat(Http.to("https://localhost:" + adapter.httpsPort()).post("/pnp/WORK-REQUEST", work).body())
                 .contains("usr=\"admin\" pwd=\"tls-secret\"");
         assertThat(Http.to(baseUrl).post("/pnp/WORK-REQUEST", work.replace("c-1", "c-2")).body())

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
@@ -61,7 +62,7 @@ class FileServiceTest {
 
     private static int status(String url, String fromAddress) {
         return HttpClient.create().bindAddress(() -> new InetSocketAddress(fromAddress, 0)).get().uri(url)
-                .responseSingle((response, body) -> body.then(reactor.core.publisher.Mono.just(response.status().code())))
+                .responseSingle((response, body) -> body.then(Mono.just(response.status().code())))
                 .block(Duration.ofSeconds(10));
     }
 

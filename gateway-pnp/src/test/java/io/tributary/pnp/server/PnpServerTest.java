@@ -16,6 +16,8 @@ import io.tributary.pnp.message.CliExecRequest;
 import io.tributary.pnp.message.Credentials;
 import io.tributary.pnp.message.DeviceId;
 import io.tributary.pnp.message.DeviceInfoRequest;
+import io.tributary.pnp.message.ErrorInfo;
+import io.tributary.pnp.message.Fault;
 import io.tributary.pnp.message.PnpMessage;
 import io.tributary.pnp.message.Service;
 import io.tributary.pnp.message.ServiceRequest;
@@ -81,7 +83,7 @@ class PnpServerTest {
     private String response(String correlator, Service service, boolean success) {
         return new String(writer.write(PnpMessage.of(UDI, correlator, success
                 ? ServiceResponse.success(service, null)
-                : ServiceResponse.failure(service, io.tributary.pnp.message.ErrorInfo.of("XSVC_ERROR", 1601, "x")))));
+                : ServiceResponse.failure(service, ErrorInfo.of("XSVC_ERROR", 1601, "x")))));
     }
 
     private double count(String name, String... tags) {
@@ -141,12 +143,12 @@ class PnpServerTest {
     void agentFault() {
         http.post("/pnp/WORK-REQUEST", workRequest("corr-f", false));
         String fault = new String(writer.write(PnpMessage.of(UDI, null,
-                new io.tributary.pnp.message.Fault("XSVC:Client", "cannot parse", null))));
+                new Fault("XSVC:Client", "cannot parse", null))));
         Http.Reply bye = http.post("/pnp/WORK-RESPONSE", fault);
         assertThat(bye.status()).isEqualTo(200);
         assertThat(bye.body()).contains("correlator=\"corr-f\"").contains("<bye/>");
         assertThat(responses).hasSize(1);
-        assertThat(responses.get(0).message().body()).isInstanceOf(io.tributary.pnp.message.Fault.class);
+        assertThat(responses.get(0).message().body()).isInstanceOf(Fault.class);
         assertThat(http.post("/pnp/WORK-RESPONSE", fault).status()).as("nothing outstanding any more")
                 .isEqualTo(400);
     }

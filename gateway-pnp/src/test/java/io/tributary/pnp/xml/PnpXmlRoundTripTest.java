@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
+import io.tributary.pnp.message.DeviceInfo;
 import io.tributary.pnp.message.PnpMessage;
 import io.tributary.pnp.message.ServiceResponse;
+import io.tributary.pnp.message.Topology;
 import io.tributary.pnp.testing.SampleMessages;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,8 +66,8 @@ class PnpXmlRoundTripTest {
     @DisplayName("a response result is available typed")
     void typedResult() {
         ServiceResponse response = SampleMessages.responses().get(0);
-        assertThat(response.result(io.tributary.pnp.message.DeviceInfo.class).hardware().platformName())
+        assertThat(response.result(DeviceInfo.class).hardware().platformName())
                 .isEqualTo("CISCO2921/K9");
-        assertThat(response.result(io.tributary.pnp.message.Topology.class)).isNull();
+        assertThat(response.result(Topology.class)).isNull();
     }
 }
