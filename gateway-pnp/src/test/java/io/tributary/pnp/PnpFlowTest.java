@@ -17,11 +17,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.tributary.core.Message;
 import io.tributary.core.Topic;
+import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.Gateway;
 import io.tributary.core.gateway.RunningGateway;
 import io.tributary.pnp.message.CliExecRequest;
 import io.tributary.pnp.message.ConfigUpgradeRequest;
-import io.tributary.pnp.message.Credentials;
 import io.tributary.pnp.message.DeviceId;
 import io.tributary.pnp.message.Fault;
 import io.tributary.pnp.message.PnpMessage;
@@ -35,6 +35,7 @@ import io.tributary.pnp.provision.RetryPolicy;
 import io.tributary.pnp.provision.Rule;
 import io.tributary.pnp.provision.Step;
 import io.tributary.pnp.provision.Steps;
+import io.tributary.pnp.server.PnpServerConfig;
 import io.tributary.pnp.sim.AgentEvent;
 import io.tributary.pnp.sim.Failure;
 import io.tributary.pnp.sim.SimulatedAgent;
@@ -86,12 +87,20 @@ class PnpFlowTest {
         time.dispose();
     }
 
-    private PnpOptions options(ProvisioningPlan plan) {
-        return PnpOptions.defaults().dataDirectory(dir.resolve("data")).plan(plan).clock(time);
+    private Settings settings() {
+        return PnpConfig.defaults().with(PnpConfig.DATA_DIR, dir.resolve("data").toString());
     }
 
-    private void start(int port, PnpOptions options) {
-        adapter = PnpAdapter.create(options);
+    private PnpAdapter adapter(Settings settings) {
+        return PnpAdapter.create(settings).clock(time);
+    }
+
+    private PnpAdapter adapter(ProvisioningPlan plan) {
+        return adapter(settings()).plan(plan);
+    }
+
+    private void start(int port, PnpAdapter pnp) {
+        adapter = pnp;
         gateway = Gateway.create().host("127.0.0.1").port(port).meterRegistry(registry).adapter(adapter).start()
                 .block(TIMEOUT);
         baseUrl = "http://127.0.0.1:" + gateway.httpAddress().getPort();
@@ -101,10 +110,15 @@ class PnpFlowTest {
         return SimulatedAgent.create(baseUrl, udi).hostname("Router").scheduler(time);
     }
 
-    private static ProvisioningPlan plan(List<Step> steps, RetryPolicy retry) {
+    private static ProvisioningPlan plan(List<Step> steps) {
         Rule edge = new Rule("edge", Set.of(EDGE.serial()), null, steps, Finish.terminateProvisioning(), "edge-1",
                 Map.of("site", "lab"));
-        return new ProvisioningPlan(List.of(edge), ProvisioningPlan.defaultUnknownDevices(), retry, Map.of());
+        return ProvisioningPlan.defaults().withRules(List.of(edge));
+    }
+
+    private static ProvisioningPlan plan(List<Step> steps, RetryPolicy retry) {
+        ProvisioningPlan plan = plan(steps);
+        return new ProvisioningPlan(plan.rules(), plan.unknownDevices(), retry, plan.variables());
     }
 
     private static Predicate<AgentEvent> answered(Service service, boolean success) {
@@ -141,7 +155,7 @@ class PnpFlowTest {
     @Test
     @DisplayName("an unknown device gives its device-info, is parked with a 1 h backoff, and is published")
     void unknownDevice() {
-        start(0, options(ProvisioningPlan.defaults()));
+        start(0, adapter(settings()));
         Udi unknown = new Udi("C9300-24T", "", "FOC2233X0AB");
         StepVerifier.create(agent(unknown).run())
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
@@ -175,10 +189,9 @@ class PnpFlowTest {
     @Test
     @DisplayName("a device gets its rendered config and its image with MD5 checksums, then terminate")
     void configAndImage() {
-        start(0, options(plan(List.of(
+        start(0, adapter(plan(List.of(
                 new Steps.ConfigUpgrade("edge.cfg", ConfigUpgradeRequest.ApplyTo.STARTUP, null),
-                new Steps.ImageInstall("c2900.bin", "flash:c2900.bin", Reload.because("new image"))),
-                RetryPolicy.defaults())));
+                new Steps.ImageInstall("c2900.bin", "flash:c2900.bin", Reload.because("new image"))))));
         StepVerifier.create(agent(EDGE).run())
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
                 .expectNextMatches(answered(Service.CONFIG_UPGRADE, true))
@@ -202,7 +215,7 @@ class PnpFlowTest {
     @Test
     @DisplayName("a failed step (success=0, 1806) is recorded with its code and retried after the backoff")
     void failureAndRetry() {
-        start(0, options(plan(List.of(new Steps.ImageInstall("c2900.bin", null, null)), RetryPolicy.defaults())));
+        start(0, adapter(plan(List.of(new Steps.ImageInstall("c2900.bin", null, null)))));
         StepVerifier.create(agent(EDGE).failing(new Failure(Service.IMAGE_INSTALL, 1, 1806, "Invalid image format"))
                         .run())
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
@@ -228,7 +241,7 @@ class PnpFlowTest {
     @DisplayName("past the retry limit the device is marked failed and told to back off for the longest wait")
     void failurePastLimit() {
         RetryPolicy retry = new RetryPolicy(2, Duration.ofMinutes(1), Duration.ofMinutes(30), 2.0);
-        start(0, options(plan(List.of(new Steps.ImageInstall("c2900.bin", null, null)), retry)));
+        start(0, adapter(plan(List.of(new Steps.ImageInstall("c2900.bin", null, null)), retry)));
         StepVerifier.create(agent(EDGE).failing(new Failure(Service.IMAGE_INSTALL, 9, 1806, "Invalid image format"))
                         .run())
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
@@ -249,7 +262,7 @@ class PnpFlowTest {
     @Test
     @DisplayName("a missing file fails the step on the server side and is retried like a device failure")
     void missingFile() {
-        start(0, options(plan(List.of(new Steps.ImageInstall("absent.bin", null, null)), RetryPolicy.defaults())));
+        start(0, adapter(plan(List.of(new Steps.ImageInstall("absent.bin", null, null)))));
         StepVerifier.create(agent(EDGE).run())
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
                 .expectNextMatches(answered(Service.BACKOFF, true))
@@ -261,7 +274,7 @@ class PnpFlowTest {
     @Test
     @DisplayName("a new device beyond max-devices gets 503 with a fault; known devices go on being served")
     void deviceCap() {
-        start(0, options(ProvisioningPlan.defaults()).maxDevices(1));
+        start(0, adapter(settings().with(PnpConfig.SERVER, PnpServerConfig.MAX_DEVICES, 1)));
         StepVerifier.create(agent(EDGE).run())
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
                 .expectNextMatches(answered(Service.DEVICE_INFO, true))
@@ -282,7 +295,7 @@ class PnpFlowTest {
     @Test
     @DisplayName("an agent's fault in answer to a step counts as a failed attempt with code XSVC:Client")
     void agentFault() {
-        start(0, options(ProvisioningPlan.defaults()));
+        start(0, adapter(settings()));
         Http http = Http.to(baseUrl);
         String udi = EDGE.toString();
         PnpWriter writer = PnpWriter.create();
@@ -299,18 +312,18 @@ class PnpFlowTest {
     @Test
     @DisplayName("a gateway restart in the middle of a workflow continues the device where it was")
     void restartKeepsState() {
-        PnpOptions options = options(plan(List.of(
+        PnpAdapter pnp = adapter(plan(List.of(
                 new Steps.ConfigUpgrade("edge.cfg", null, null),
                 Steps.request(CliExecRequest.of("show version")),
-                new Steps.ImageInstall("c2900.bin", null, null)), RetryPolicy.defaults()));
-        start(0, options);
+                new Steps.ImageInstall("c2900.bin", null, null))));
+        start(0, pnp);
         int port = gateway.httpAddress().getPort();
         StepVerifier.create(agent(EDGE).afterBye(Duration.ofSeconds(1)).run())
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
                 .expectNextMatches(answered(Service.CONFIG_UPGRADE, true))
                 .then(() -> {
                     gateway.stop().block(TIMEOUT);
-                    start(port, options);
+                    start(port, pnp);
                     time.advanceTimeBy(Duration.ofSeconds(1));
                 })
                 .expectNextMatches(answered(Service.CLI_EXEC, true))
@@ -327,7 +340,7 @@ class PnpFlowTest {
     @Test
     @DisplayName("a server that cannot be reached makes the agent wait its 30 s poll interval, in virtual time")
     void agentPollInterval() {
-        start(0, options(ProvisioningPlan.defaults()));
+        start(0, adapter(settings()));
         int port = gateway.httpAddress().getPort();
         gateway.stop().block(TIMEOUT);
         gateway = null;
@@ -348,7 +361,7 @@ class PnpFlowTest {
     @Test
     @DisplayName("hostile bodies to the gateway get 400 without file content and provisioning goes on")
     void hostileBodiesDoNotHarm() {
-        start(0, options(ProvisioningPlan.defaults()));
+        start(0, adapter(settings()));
         Http http = Http.to(baseUrl);
         Http.Reply xxe = http.post("/pnp/WORK-REQUEST", "<?xml version=\"1.0\"?><!DOCTYPE pnp [<!ENTITY x SYSTEM"
                 + " \"file:///etc/hostname\">]><pnp xmlns=\"urn:cisco:pnp\" version=\"1.0\" udi=\"&x;\"/>");
@@ -368,9 +381,14 @@ class PnpFlowTest {
     @DisplayName("with HTTPS configured the adapter serves its own TLS listener, and credentials go over it")
     void httpsListener() throws Exception {
         Path tls = Path.of(getClass().getResource("/io/tributary/pnp/tls/cert.pem").toURI()).getParent();
-        start(0, options(ProvisioningPlan.defaults()).https("127.0.0.1", 0, tls.resolve("cert.pem"),
-                tls.resolve("key.pem")).credentials(new Credentials("admin", "tls-secret"),
-                false));
+        Settings https = PnpConfig.HTTPS_SECTION.defaults().with(PnpConfig.HTTPS_ENABLED, true)
+                .with(PnpConfig.HTTPS_HOST, "127.0.0.1").with(PnpConfig.HTTPS_PORT, 0)
+                .with(PnpConfig.CERTIFICATE, tls.resolve("cert.pem").toString())
+                .with(PnpConfig.PRIVATE_KEY, tls.resolve("key.pem").toString());
+        Settings login = PnpServerConfig.CREDENTIALS_SECTION.defaults().with(PnpServerConfig.USERNAME, "admin")
+                .with(PnpServerConfig.PASSWORD, "tls-secret");
+        start(0, adapter(settings().with(PnpConfig.HTTPS, https)
+                .with(PnpConfig.SERVER, PnpServerConfig.CREDENTIALS, login)));
         SslProvider.GenericSslContextSpec<?> trustAll = Http11SslContextSpec.forClient()
                 .configure(builder -> builder.trustManager(InsecureTrustManagerFactory.INSTANCE));
         HttpClient client = HttpClient.create().secure(spec -> spec.sslContext(trustAll));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.core.TopicFilter;
@@ -16,7 +15,6 @@ import io.tributary.pnp.message.DeviceInfoRequest;
 import io.tributary.pnp.message.Udi;
 import io.tributary.pnp.provision.Finish;
 import io.tributary.pnp.provision.ProvisioningPlan;
-import io.tributary.pnp.provision.RetryPolicy;
 import io.tributary.pnp.provision.Rule;
 import io.tributary.pnp.provision.Steps;
 import io.tributary.pnp.sim.AgentEvent;
@@ -41,9 +39,8 @@ class PnpManyDevicesTest {
         VirtualTimeScheduler time = VirtualTimeScheduler.create();
         Rule all = Rule.forAll("fleet", List.of(Steps.request(new DeviceInfoRequest(DeviceInfoRequest.Type.UDI)),
                 Steps.request(CliExecRequest.of("show version"))), Finish.terminateProvisioning());
-        ProvisioningPlan plan = new ProvisioningPlan(List.of(all), ProvisioningPlan.defaultUnknownDevices(),
-                RetryPolicy.defaults(), Map.of());
-        PnpAdapter adapter = PnpAdapter.create(PnpOptions.defaults().dataDirectory(dir).plan(plan).clock(time));
+        PnpAdapter adapter = PnpAdapter.create(PnpConfig.defaults().with(PnpConfig.DATA_DIR, dir.toString()))
+                .plan(ProvisioningPlan.defaults().withRules(List.of(all))).clock(time);
         RunningGateway gateway = Gateway.create().host("127.0.0.1").port(0).meterRegistry(new SimpleMeterRegistry())
                 .adapter(adapter).start().block(Duration.ofSeconds(30));
         try {

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.tributary.core.config.Settings;
 import io.tributary.core.http.HttpBodies;
 import io.tributary.pnp.message.BackoffRequest;
 import io.tributary.pnp.message.Bye;
@@ -40,17 +41,26 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
     private static final String NO_UDI = "";
     private static final Set<String> WORK_PATHS = Set.of("/pnp/WORK-REQUEST", "/pnp/WORK-RESPONSE");
 
-    private final PnpServer config;
+    private final PnpServer server;
+    private final int maxBody;
+    private final int maxDevices;
+    private final Credentials credentials;
+    private final boolean credentialsOverHttp;
     private final PnpReader reader;
     private final PnpWriter writer = PnpWriter.create();
     private final PnpMetrics metrics;
     private final OutstandingRequests outstanding;
 
-    PnpEndpoints(PnpServer config) {
-        this.config = config;
-        this.reader = PnpReader.create(config.xmlLimits);
-        this.metrics = new PnpMetrics(config.meterRegistry);
-        this.outstanding = new OutstandingRequests(config.maxDevices);
+    PnpEndpoints(PnpServer server) {
+        this.server = server;
+        this.maxBody = server.config.get(PnpServerConfig.MAX_BODY);
+        this.maxDevices = server.config.get(PnpServerConfig.MAX_DEVICES);
+        Settings login = server.config.get(PnpServerConfig.CREDENTIALS);
+        this.credentials = PnpServerConfig.credentials(login);
+        this.credentialsOverHttp = login.get(PnpServerConfig.OVER_HTTP);
+        this.reader = PnpReader.create(server.xmlLimits);
+        this.metrics = new PnpMetrics(server.meterRegistry);
+        this.outstanding = new OutstandingRequests(maxDevices);
     }
 
     @Override
@@ -62,7 +72,7 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
                 .post("/pnp/WORK-RESPONSE", this::workResponse)
                 .route(request -> WORK_PATHS.contains(pathOf(request.uri())) && request.method() != HttpMethod.POST,
                         this::methodNotAllowed);
-        config.extraRoutes.forEach(extra -> extra.accept(routes));
+        server.extraRoutes.forEach(extra -> extra.accept(routes));
     }
 
     private static String pathOf(String uri) {
@@ -91,7 +101,7 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
     }
 
     private Mono<Void> workRequest(HttpServerRequest request, HttpServerResponse response) {
-        return HttpBodies.read(request, config.maxBodyBytes)
+        return HttpBodies.read(request, maxBody)
                 .flatMap(body -> {
                     PnpMessage message = reader.read(body);
                     if (!(message.body() instanceof WorkRequest work)) {
@@ -99,7 +109,7 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
                                 "WORK-REQUEST carries " + bodyName(message) + ", not a work request");
                     }
                     PnpContact contact = contact(request, message, body);
-                    return config.handler.workRequest(contact)
+                    return server.handler.workRequest(contact)
                             .defaultIfEmpty(BackoffRequest.callbackAfter("no work", BackoffRequest.DEFAULT_CALLBACK))
                             .flatMap(next -> answerWork(response, contact, work, next));
                 })
@@ -114,14 +124,14 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
             metrics.rejected("capacity");
             metrics.request("work-request", "unavailable");
             LOG.warn("PnP work request from {} refused: {} devices already have a request outstanding", serial,
-                    config.maxDevices);
+                    maxDevices);
             return send(response, HttpResponseStatus.SERVICE_UNAVAILABLE, contact.message().udi(),
                     new Fault(Fault.SERVER, "server busy", null));
         }
         Credentials login = null;
-        if (work.deviceId().authRequired() && config.credentials != null) {
-            if (contact.secure() || config.credentialsOverHttp) {
-                login = config.credentials;
+        if (work.deviceId().authRequired() && credentials != null) {
+            if (contact.secure() || credentialsOverHttp) {
+                login = credentials;
             } else {
                 LOG.warn("PnP device {} requires authentication but contacted over plain HTTP; credentials withheld",
                         serial);
@@ -134,7 +144,7 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
     }
 
     private Mono<Void> workResponse(HttpServerRequest request, HttpServerResponse response) {
-        return HttpBodies.read(request, config.maxBodyBytes)
+        return HttpBodies.read(request, maxBody)
                 .flatMap(body -> {
                     PnpMessage message = reader.read(body);
                     if (!(message.body() instanceof ServiceResponse) && !(message.body() instanceof Fault)) {
@@ -153,7 +163,7 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
                                 "the outstanding request was replaced while this response was read");
                     }
                     metrics.serviceTime(pending.request().service().id(), System.nanoTime() - pending.sentAtNanos());
-                    return config.handler.workResponse(contact, pending)
+                    return server.handler.workResponse(contact, pending)
                             .then(Mono.defer(() -> {
                                 metrics.request("work-response", "ok");
                                 return sendXml(response, HttpResponseStatus.OK, writer.write(
