@@ -272,7 +272,8 @@ class PnpFlowTest {
     }
 
     @Test
-    @DisplayName("a new device beyond max-devices gets 503 with a fault; known devices go on being served")
+    @DisplayName("a new device beyond max-devices gets 503 with a fault before anything is stored or published;"
+            + " known devices go on being served")
     void deviceCap() {
         start(0, adapter(settings().with(PnpConfig.SERVER, PnpServerConfig.MAX_DEVICES, 1)));
         StepVerifier.create(agent(EDGE).run())
@@ -286,6 +287,8 @@ class PnpFlowTest {
                 .thenCancel().verify(TIMEOUT);
         assertThat(count("tributary.pnp.rejected", "reason", "capacity")).isEqualTo(1);
         assertThat(adapter.store().size()).isEqualTo(1);
+        assertThat(adapter.store().contains("FOC2233X0AB")).as("refused before anything is stored").isFalse();
+        assertThat(retained("pnp/FOC2233X0AB/state")).as("or published").isNull();
         StepVerifier.create(agent(EDGE).run())
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
                 .expectNextMatches(answered(Service.BACKOFF, true))

@@ -68,7 +68,7 @@ public final class Provisioner implements PnpHandler {
      * @param advertisedUrl the base URL devices use for files (NAT-aware), or {@code null} to take scheme and
      *                      {@code Host} header of each work request
      * @param maxDevices most devices the store holds; a new device beyond that is refused with
-     *                   {@link ServerBusyException} (503)
+     *                   {@link ServerBusyException} (503) before anything is stored or published
      */
     public Provisioner(ProvisioningPlan plan, DeviceStore store, FileService files, ProvisioningEvents events,
                        MeterRegistry registry, Scheduler clock, String advertisedUrl, int maxDevices) {

@@ -2,6 +2,7 @@ package io.tributary.pnp.server;
 
 import java.net.InetSocketAddress;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -9,6 +10,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.tributary.core.config.Settings;
 import io.tributary.core.http.HttpBodies;
+import io.tributary.core.log.RateLimitedLog;
 import io.tributary.pnp.message.BackoffRequest;
 import io.tributary.pnp.message.Bye;
 import io.tributary.pnp.message.Credentials;
@@ -32,11 +34,13 @@ import reactor.netty.http.server.HttpServerRoutes;
 /**
  * The PnP HTTP endpoints of one server instance: {@code /pnp/HELLO}, {@code /pnp/WORK-REQUEST} and
  * {@code /pnp/WORK-RESPONSE}, sharing one table of outstanding requests however many listeners serve them.
- * Every refusal is a PnP fault with a status code (400, 413, 503), a counted metric and a log line.
+ * Every refusal is a PnP fault with a status code (400, 413, 503), a counted metric and a log line; 503 comes
+ * only from the handler ({@link ServerBusyException}), which decides before anything changes.
  */
 public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PnpEndpoints.class);
+    private static final RateLimitedLog FORGOTTEN = new RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
     private static final String TEXT_XML = "text/xml";
     private static final String NO_UDI = "";
     private static final Set<String> WORK_PATHS = Set.of("/pnp/WORK-REQUEST", "/pnp/WORK-RESPONSE");
@@ -120,13 +124,11 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
                                   ServiceRequest next) {
         String serial = contact.serial();
         ServiceRequestRecord record = new ServiceRequestRecord(contact.message().correlator(), next, System.nanoTime());
-        if (!outstanding.put(serial, record)) {
-            metrics.rejected("capacity");
-            metrics.request("work-request", "unavailable");
-            LOG.warn("PnP work request from {} refused: {} devices already have a request outstanding", serial,
-                    maxDevices);
-            return send(response, HttpResponseStatus.SERVICE_UNAVAILABLE, contact.message().udi(),
-                    new Fault(Fault.SERVER, "server busy", null));
+        String forgotten = outstanding.put(serial, record);
+        if (forgotten != null) {
+            metrics.forgotten();
+            FORGOTTEN.warn("PnP request outstanding for device {} forgotten to make room for {}: {} devices have a"
+                    + " request outstanding", forgotten, serial, maxDevices);
         }
         Credentials login = null;
         if (work.deviceId().authRequired() && credentials != null) {

@@ -112,8 +112,9 @@ public final class PnpServer {
     }
 
     /**
-     * @param devices most devices that may have a request outstanding at once, at least 1; more get 503; default
-     *                100,000
+     * @param devices most requests kept outstanding, at least 1; when full, the one sent longest ago is forgotten
+     *                (its answer gets 400); refusing devices is the handler's ({@link ServerBusyException});
+     *                default 100,000
      * @return a new server reference
      */
     public PnpServer maxDevices(int devices) {

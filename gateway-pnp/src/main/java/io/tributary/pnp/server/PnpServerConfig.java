@@ -33,7 +33,7 @@ public final class PnpServerConfig {
     /** Most devices known. */
     public static final Setting<Integer> MAX_DEVICES = SECTION.define("max-devices",
             ValueTypes.integer().atLeast(1).unit("devices"), 100_000,
-            "Most devices known; a new device beyond that gets 503.");
+            "Most devices known; a new device beyond that gets 503 before anything is recorded.");
     /** Device login. */
     public static final Setting<Settings> CREDENTIALS = SECTION.section(CREDENTIALS_SECTION);
 
