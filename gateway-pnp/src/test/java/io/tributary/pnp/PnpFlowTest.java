@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.tributary.core.Message;
 import io.tributary.core.Topic;
@@ -49,6 +53,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.tcp.SslProvider;
@@ -75,14 +81,16 @@ class PnpFlowTest {
         Path files = Files.createDirectories(dir.resolve("data/files"));
         Files.writeString(files.resolve("edge.cfg"), "hostname ${hostname}\nsnmp-server location ${site}\n");
         byte[] image = new byte[200_000];
-        new Random(7).nextBytes(image);
+        for (int i = 0; i < image.length; i++) {
+            image[i] = (byte) i;
+        }
         Files.write(files.resolve("c2900.bin"), image);
     }
 
     @AfterEach
     void stop() {
         if (gateway != null) {
-            gateway.stop().block(TIMEOUT);
+            StepVerifier.create(gateway.stop()).expectComplete().verify(TIMEOUT);
         }
         time.dispose();
     }
@@ -104,6 +112,20 @@ class PnpFlowTest {
         gateway = Gateway.create().host("127.0.0.1").port(port).meterRegistry(registry).adapter(adapter).start()
                 .block(TIMEOUT);
         baseUrl = "http://127.0.0.1:" + gateway.httpAddress().getPort();
+    }
+
+    /** A client that also keeps every byte it receives, as received: what went over the wire to the agent. */
+    private static HttpClient tapped(List<String> received) {
+        return HttpClient.create().doOnChannelInit((observer, channel, address) -> channel.pipeline().addFirst(
+                new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext context, Object message) {
+                        if (message instanceof ByteBuf bytes) {
+                            received.add(bytes.toString(StandardCharsets.ISO_8859_1));
+                        }
+                        context.fireChannelRead(message);
+                    }
+                }));
     }
 
     private SimulatedAgent agent(Udi udi) {
@@ -192,7 +214,8 @@ class PnpFlowTest {
         start(0, adapter(plan(List.of(
                 new Steps.ConfigUpgrade("edge.cfg", ConfigUpgradeRequest.ApplyTo.STARTUP, null),
                 new Steps.ImageInstall("c2900.bin", "flash:c2900.bin", Reload.because("new image"))))));
-        StepVerifier.create(agent(EDGE).run())
+        List<String> received = new CopyOnWriteArrayList<>();
+        StepVerifier.create(agent(EDGE).httpClient(tapped(received)).run())
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
                 .expectNextMatches(answered(Service.CONFIG_UPGRADE, true))
                 .expectNextMatches(answered(Service.IMAGE_INSTALL, true))
@@ -203,6 +226,14 @@ class PnpFlowTest {
         assertThat(device.state()).isEqualTo(DeviceState.DONE);
         assertThat(results(EDGE.serial())).extracting(StepResult::service, StepResult::success)
                 .containsExactly(tuple("config-upgrade", true), tuple("image-install", true));
+        // printf 'hostname edge-1\nsnmp-server location lab\n' | md5sum
+        // python3 -c "import sys; sys.stdout.buffer.write(bytes(i % 256 for i in range(200000)))" | md5sum
+        assertThat(String.join("", received))
+                .as("the requests the agent received carry each file's MD5, which the agent checked")
+                .contains("<source><location>" + baseUrl + "/pnp/files/config/FTX1503AH3V/edge.cfg</location>"
+                        + "<checksum>6e2e35fb957288c33dc061aee65754ee</checksum></source>")
+                .contains("<source><location>" + baseUrl + "/pnp/files/file/c2900.bin</location>"
+                        + "<checksum>3cbe3eb4d79ebd2e7cc7b3e620f5ba60</checksum></source>");
         assertThat(Http.to(baseUrl).get("/pnp/files/config/FTX1503AH3V/edge.cfg").body())
                 .isEqualTo("hostname edge-1\nsnmp-server location lab\n");
         assertThat(count("tributary.pnp.files", "kind", "config", "outcome", "ok")).isGreaterThanOrEqualTo(1);
@@ -325,7 +356,7 @@ class PnpFlowTest {
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
                 .expectNextMatches(answered(Service.CONFIG_UPGRADE, true))
                 .then(() -> {
-                    gateway.stop().block(TIMEOUT);
+                    StepVerifier.create(gateway.stop()).expectComplete().verify(TIMEOUT);
                     start(port, pnp);
                     time.advanceTimeBy(Duration.ofSeconds(1));
                 })
@@ -341,24 +372,52 @@ class PnpFlowTest {
     }
 
     @Test
-    @DisplayName("a server that cannot be reached makes the agent wait its 30 s poll interval, in virtual time")
+    @DisplayName("a server that cannot be reached makes the agent wait its 30 s poll interval, in virtual time:"
+            + " each error sets one 30 s timer, and the next attempt comes when it fires")
     void agentPollInterval() {
         start(0, adapter(settings()));
         int port = gateway.httpAddress().getPort();
-        gateway.stop().block(TIMEOUT);
+        StepVerifier.create(gateway.stop()).expectComplete().verify(TIMEOUT);
         gateway = null;
-        SimulatedAgent agent = SimulatedAgent.create("http://127.0.0.1:" + port, EDGE).scheduler(time)
+        List<Duration> timers = new CopyOnWriteArrayList<>();
+        SimulatedAgent agent = SimulatedAgent.create("http://127.0.0.1:" + port, EDGE).scheduler(recording(timers))
                 .maxExchanges(1);
         StepVerifier.create(agent.run())
                 .expectNextMatches(kind(AgentEvent.Kind.ERROR))
                 .expectNextMatches(waiting(SimulatedAgent.DEFAULT_POLL))
-                .then(() -> time.advanceTimeBy(Duration.ofSeconds(29)))
-                .expectNoEvent(Duration.ofMillis(200))
-                .then(() -> time.advanceTimeBy(Duration.ofSeconds(1)))
+                .then(() -> assertThat(timers).containsExactly(Duration.ofSeconds(30)))
+                .then(() -> time.advanceTimeBy(Duration.ofSeconds(30)))
                 .expectNextMatches(kind(AgentEvent.Kind.ERROR))
                 .expectNextMatches(waiting(SimulatedAgent.DEFAULT_POLL))
-                .then(() -> time.advanceTimeBy(SimulatedAgent.DEFAULT_POLL))
+                .then(() -> assertThat(timers).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30)))
+                .then(() -> time.advanceTimeBy(Duration.ofSeconds(30)))
                 .expectComplete().verify(TIMEOUT);
+    }
+
+    /** The virtual clock, remembering the delay of every timer set on it. */
+    private Scheduler recording(List<Duration> timers) {
+        return new Scheduler() {
+            @Override
+            public Disposable schedule(Runnable task) {
+                return time.schedule(task);
+            }
+
+            @Override
+            public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+                timers.add(Duration.ofNanos(unit.toNanos(delay)));
+                return time.schedule(task, delay, unit);
+            }
+
+            @Override
+            public long now(TimeUnit unit) {
+                return time.now(unit);
+            }
+
+            @Override
+            public Worker createWorker() {
+                return time.createWorker();
+            }
+        };
     }
 
     @Test
