@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -218,13 +219,27 @@ class PnpServerTest {
     }
 
     @Test
-    @DisplayName("credentials go on the envelope only when the agent says authRequired, and are never logged")
+    @DisplayName("credentials go on the envelope only when the agent says authRequired, and are never logged, at"
+            + " any level down to TRACE")
     void credentials() {
-        next.set(CliExecRequest.of("show version"));
-        assertThat(http.post("/pnp/WORK-REQUEST", workRequest("c1", true)).body())
-                .contains("usr=\"admin\" pwd=\"s3cret-pw\"");
-        assertThat(http.post("/pnp/WORK-REQUEST", workRequest("c2", false)).body()).doesNotContain("pwd=");
-        assertThat(logs.list).noneMatch(event -> event.getFormattedMessage().contains("s3cret-pw"));
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        Level configured = root.getLevel();
+        root.setLevel(Level.TRACE);
+        try {
+            next.set(CliExecRequest.of("show version"));
+            assertThat(http.post("/pnp/WORK-REQUEST", workRequest("c1", true)).body())
+                    .contains("usr=\"admin\" pwd=\"s3cret-pw\"");
+            assertThat(http.post("/pnp/WORK-REQUEST", workRequest("c2", false)).body()).doesNotContain("pwd=");
+        } finally {
+            root.setLevel(configured);
+        }
+        assertThat(logs.list).as("the DEBUG line of each request sent is captured")
+                .anyMatch(event -> event.getLevel() == Level.DEBUG
+                        && event.getLoggerName().equals(PnpEndpoints.class.getName())
+                        && event.getFormattedMessage().equals("PnP FDO1703P2EB -> cli-exec (c1)"));
+        assertThat(logs.list).noneMatch(event -> event.getFormattedMessage().contains("s3cret-pw")
+                || event.getThrowableProxy() != null && String.valueOf(event.getThrowableProxy().getMessage())
+                .contains("s3cret-pw"));
     }
 
     @Test
