@@ -43,8 +43,4 @@ final class OutstandingRequests {
     synchronized boolean complete(String serial, ServiceRequestRecord record) {
         return bySerial.remove(serial, record);
     }
-
-    synchronized int size() {
-        return bySerial.size();
-    }
 }

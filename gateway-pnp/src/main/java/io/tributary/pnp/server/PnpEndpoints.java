@@ -94,11 +94,6 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
                 new Fault(Fault.CLIENT, "method not allowed", "use POST"))));
     }
 
-    /** @return how many devices currently owe an answer to a request */
-    public int outstandingCount() {
-        return outstanding.size();
-    }
-
     private Mono<Void> hello(HttpServerResponse response) {
         metrics.request("hello", "ok");
         return response.status(HttpResponseStatus.OK).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
