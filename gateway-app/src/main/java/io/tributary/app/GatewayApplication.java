@@ -10,6 +10,8 @@ import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.Adapter;
 import io.tributary.core.gateway.Gateway;
 import io.tributary.core.gateway.RunningGateway;
+import io.tributary.pnp.PnpAdapter;
+import io.tributary.pnp.PnpConfig;
 import reactor.core.publisher.Mono;
 
 /** Builds the gateway described by a configuration: router, shared HTTP listener, admin endpoints and adapters. */
@@ -53,7 +55,10 @@ public final class GatewayApplication {
         if (coap != null) {
             adapters.add(coap);
         }
-        PnpWiring.adapter(config.get(GatewayConfig.PNP)).ifPresent(adapters::add);
+        Settings pnp = config.get(GatewayConfig.PNP);
+        if (pnp.get(PnpConfig.ENABLED)) {
+            adapters.add(PnpAdapter.create(pnp));
+        }
         UpnpWiring.adapter(config.get(GatewayConfig.UPNP)).ifPresent(adapters::add);
         return adapters;
     }

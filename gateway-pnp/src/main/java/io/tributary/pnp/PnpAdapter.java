@@ -1,5 +1,6 @@
 package io.tributary.pnp;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -7,18 +8,24 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.Adapter;
 import io.tributary.core.gateway.GatewayContext;
 import io.tributary.pnp.files.FileService;
+import io.tributary.pnp.provision.PlanConfig;
 import io.tributary.pnp.provision.Provisioner;
+import io.tributary.pnp.provision.ProvisioningPlan;
 import io.tributary.pnp.server.PnpEndpoints;
 import io.tributary.pnp.server.PnpServer;
+import io.tributary.pnp.server.PnpServerConfig;
 import io.tributary.pnp.store.DeviceStatusRoutes;
 import io.tributary.pnp.store.DeviceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 
 /**
@@ -29,20 +36,55 @@ import reactor.netty.DisposableServer;
 public final class PnpAdapter implements Adapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PnpAdapter.class);
+    /** Most one-shot URLs open, and most rendered configurations kept for download. */
+    private static final int MAX_OFFERS = 10_000;
 
-    private final PnpOptions options;
+    private final Settings settings;
+    private final ProvisioningPlan plan;
+    private final Scheduler clock;
     private volatile Running running;
 
-    private PnpAdapter(PnpOptions options) {
-        this.options = options;
+    private PnpAdapter(Settings settings, ProvisioningPlan plan, Scheduler clock) {
+        this.settings = settings;
+        this.plan = plan;
+        this.clock = clock;
+    }
+
+    /** @return an adapter with {@link PnpConfig#defaults()} */
+    public static PnpAdapter create() {
+        return create(PnpConfig.defaults());
     }
 
     /**
-     * @param options the settings
-     * @return an adapter named {@code pnp}
+     * @param settings values of {@link PnpConfig#SECTION}: device store, files, endpoints, HTTPS listener and the
+     *                 provisioning plan ({@code enabled} is for the application that creates the adapter)
+     * @return an adapter named {@code pnp}, dating contacts by {@link Schedulers#parallel()}'s clock
+     * @throws IllegalArgumentException for settings of another section, or values that break its rules
      */
-    public static PnpAdapter create(PnpOptions options) {
-        return new PnpAdapter(Objects.requireNonNull(options, "options"));
+    public static PnpAdapter create(Settings settings) {
+        if (settings.section() != PnpConfig.SECTION) {
+            throw new IllegalArgumentException("expected pnp settings, was " + settings.section());
+        }
+        settings.validate();
+        return new PnpAdapter(settings, PlanConfig.plan(settings.get(PnpConfig.PLAN)), Schedulers.parallel());
+    }
+
+    /**
+     * @param provisioning a plan built in code, e.g. with steps of any {@code ServiceRequest}; it replaces the plan
+     *                     the settings describe (retry, variables, rules, unknown-devices); default that plan
+     * @return a new adapter reference
+     */
+    public PnpAdapter plan(ProvisioningPlan provisioning) {
+        return new PnpAdapter(settings, Objects.requireNonNull(provisioning, "provisioning"), clock);
+    }
+
+    /**
+     * @param scheduler whose clock dates contacts, retries and one-shot URL expiry; default
+     *                  {@link Schedulers#parallel()}; tests pass a virtual one
+     * @return a new adapter reference
+     */
+    public PnpAdapter clock(Scheduler scheduler) {
+        return new PnpAdapter(settings, plan, Objects.requireNonNull(scheduler, "scheduler"));
     }
 
     @Override
@@ -53,17 +95,19 @@ public final class PnpAdapter implements Adapter {
     @Override
     public Mono<Void> start(GatewayContext context) {
         MeterRegistry registry = context.meterRegistry();
-        return DeviceStore.open(options.dataDirectory).flatMap(store -> {
-            FileService files = new FileService(options.resolvedFilesDirectory(), options.oneShotUrls,
-                    options.oneShotTtl, 10_000, registry, () -> options.clock.now(TimeUnit.MILLISECONDS));
-            Provisioner provisioner = new Provisioner(options.plan, store, files,
-                    new RouterEvents(context.router(), store), registry, options.clock, options.advertisedUrl,
-                    options.maxDevices);
+        Path data = Path.of(settings.get(PnpConfig.DATA_DIR));
+        Path filesRoot = settings.find(PnpConfig.FILES_DIR).map(Path::of).orElse(data.resolve("files"));
+        Settings endpointSettings = settings.get(PnpConfig.SERVER);
+        return DeviceStore.open(data).flatMap(store -> {
+            FileService files = new FileService(filesRoot, settings.get(PnpConfig.ONE_SHOT_URLS),
+                    settings.get(PnpConfig.ONE_SHOT_TTL), MAX_OFFERS, registry,
+                    () -> clock.now(TimeUnit.MILLISECONDS));
+            Provisioner provisioner = new Provisioner(plan, store, files,
+                    new RouterEvents(context.router(), store), registry, clock,
+                    settings.get(PnpConfig.ADVERTISED_URL), endpointSettings.get(PnpServerConfig.MAX_DEVICES));
             List<Meter> gauges = provisioner.bindDeviceGauges();
-            PnpServer server = PnpServer.create().handler(provisioner).maxBody(options.maxBody)
-                    .maxDevices(options.maxDevices).credentials(options.credentials)
-                    .credentialsOverHttp(options.credentialsOverHttp).meterRegistry(registry)
-                    .route(files).route(new DeviceStatusRoutes(store));
+            PnpServer server = PnpServer.create().handler(provisioner).config(endpointSettings)
+                    .meterRegistry(registry).route(files).route(new DeviceStatusRoutes(store));
             PnpEndpoints endpoints = server.endpoints();
             List<Disposable> routes = new ArrayList<>();
             if (context.http() != null) {
@@ -71,13 +115,14 @@ public final class PnpAdapter implements Adapter {
             }
             Running started = new Running(store, gauges, routes, registry);
             running = started;
-            if (options.https == null) {
-                LOG.info("PnP serving on the shared listener; device store {}, files from {}",
-                        options.dataDirectory, files.root());
+            Settings https = settings.get(PnpConfig.HTTPS);
+            if (!https.get(PnpConfig.HTTPS_ENABLED)) {
+                LOG.info("PnP serving on the shared listener; device store {}, files from {}", data, files.root());
                 return Mono.<Void>empty();
             }
-            return server.host(options.https.host()).port(options.https.port())
-                    .secure(options.https.certificateChain(), options.https.privateKey()).bind(endpoints)
+            return server.host(https.get(PnpConfig.HTTPS_HOST)).port(https.get(PnpConfig.HTTPS_PORT))
+                    .secure(Path.of(https.get(PnpConfig.CERTIFICATE)), Path.of(https.get(PnpConfig.PRIVATE_KEY)))
+                    .bind(endpoints)
                     .doOnNext(bound -> {
                         started.https = bound;
                         LOG.info("PnP HTTPS listener on {}", bound.address());

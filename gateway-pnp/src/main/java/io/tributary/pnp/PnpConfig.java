@@ -9,27 +9,15 @@ import io.tributary.core.config.Setting;
 import io.tributary.core.config.Settings;
 import io.tributary.core.config.ValueTypes;
 import io.tributary.pnp.provision.PlanConfig;
-import io.tributary.pnp.server.PnpServer;
+import io.tributary.pnp.server.PnpServerConfig;
 
 /**
  * The {@code pnp} section of a gateway: Cisco Network Plug and Play on {@code /pnp/*} of the HTTP listener, its
- * device store, file service, device credentials, optional HTTPS listener and (inline) the provisioning plan of
- * {@link PlanConfig}.
+ * device store, file service, optional HTTPS listener and, written at this level, the endpoints' settings of
+ * {@link PnpServerConfig} and the provisioning plan of {@link PlanConfig}. {@link PnpAdapter#create(Settings)}
+ * takes its values.
  */
 public final class PnpConfig {
-
-    /** Device login. */
-    public static final Section CREDENTIALS_SECTION = Section.create("credentials", "Device login sent to agents"
-            + " that report authRequired; never logged. Sent over HTTPS only, unless over-http is true.");
-    /** User name. */
-    public static final Setting<String> USERNAME = CREDENTIALS_SECTION.optional("username",
-            ValueTypes.nonBlankText(), "User; unset: no credentials.");
-    /** Password. */
-    public static final Setting<String> PASSWORD = CREDENTIALS_SECTION.define("password",
-            ValueTypes.text().secret(), "", "Password.");
-    /** Whether credentials may go over plain HTTP. */
-    public static final Setting<Boolean> OVER_HTTP = CREDENTIALS_SECTION.define("over-http", ValueTypes.bool(),
-            false, "Whether credentials may also go over plain HTTP (lab use).");
 
     /** The HTTPS listener. */
     public static final Section HTTPS_SECTION = Section.create("https", "An HTTPS listener of its own serving the"
@@ -68,14 +56,8 @@ public final class PnpConfig {
     /** Files directory. */
     public static final Setting<String> FILES_DIR = SECTION.optional("files-dir", ValueTypes.nonBlankText(),
             "Config templates, images and other files served under /pnp/files/; unset: <data-dir>/files.");
-    /** Largest request body. */
-    public static final Setting<Integer> MAX_BODY = SECTION.define("max-body",
-            ValueTypes.size().range(1, 64 << 20), PnpServer.DEFAULT_MAX_BODY,
-            "Largest PnP request body; larger ones get 413.");
-    /** Most devices known. */
-    public static final Setting<Integer> MAX_DEVICES = SECTION.define("max-devices",
-            ValueTypes.integer().atLeast(1).unit("devices"), PnpServer.DEFAULT_MAX_DEVICES,
-            "Most devices known; a new device beyond that gets 503.");
+    /** The PnP endpoints: body cap, device cap, device login. */
+    public static final Setting<Settings> SERVER = SECTION.inline(PnpServerConfig.SECTION);
     /** Base URL of downloads. */
     public static final Setting<String> ADVERTISED_URL = SECTION.optional("advertised-url",
             ValueTypes.text().require(url -> url.startsWith("http://") || url.startsWith("https://"),
@@ -87,8 +69,6 @@ public final class PnpConfig {
     /** Life of a one-shot URL. */
     public static final Setting<Duration> ONE_SHOT_TTL = SECTION.define("one-shot-ttl", ValueTypes.positiveDuration(),
             Duration.ofHours(1), "How long an unused one-shot URL stays valid.");
-    /** Device login. */
-    public static final Setting<Settings> CREDENTIALS = SECTION.section(CREDENTIALS_SECTION);
     /** The HTTPS listener. */
     public static final Setting<Settings> HTTPS = SECTION.section(HTTPS_SECTION);
     /** The provisioning plan. */

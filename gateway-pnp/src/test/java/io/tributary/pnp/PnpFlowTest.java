@@ -1,6 +1,7 @@
 package io.tributary.pnp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,24 +10,36 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.tributary.core.Message;
 import io.tributary.core.Topic;
+import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.Gateway;
 import io.tributary.core.gateway.RunningGateway;
 import io.tributary.pnp.message.CliExecRequest;
 import io.tributary.pnp.message.ConfigUpgradeRequest;
+import io.tributary.pnp.message.DeviceId;
+import io.tributary.pnp.message.Fault;
+import io.tributary.pnp.message.PnpMessage;
 import io.tributary.pnp.message.Reload;
 import io.tributary.pnp.message.Service;
 import io.tributary.pnp.message.Udi;
+import io.tributary.pnp.message.WorkRequest;
 import io.tributary.pnp.provision.Finish;
 import io.tributary.pnp.provision.ProvisioningPlan;
 import io.tributary.pnp.provision.RetryPolicy;
 import io.tributary.pnp.provision.Rule;
 import io.tributary.pnp.provision.Step;
 import io.tributary.pnp.provision.Steps;
+import io.tributary.pnp.server.PnpServerConfig;
 import io.tributary.pnp.sim.AgentEvent;
 import io.tributary.pnp.sim.Failure;
 import io.tributary.pnp.sim.SimulatedAgent;
@@ -34,11 +47,17 @@ import io.tributary.pnp.store.DeviceRecord;
 import io.tributary.pnp.store.DeviceState;
 import io.tributary.pnp.store.StepResult;
 import io.tributary.pnp.testing.Http;
+import io.tributary.pnp.xml.PnpWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.tcp.SslProvider;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -62,37 +81,66 @@ class PnpFlowTest {
         Path files = Files.createDirectories(dir.resolve("data/files"));
         Files.writeString(files.resolve("edge.cfg"), "hostname ${hostname}\nsnmp-server location ${site}\n");
         byte[] image = new byte[200_000];
-        new java.util.Random(7).nextBytes(image);
+        for (int i = 0; i < image.length; i++) {
+            image[i] = (byte) i;
+        }
         Files.write(files.resolve("c2900.bin"), image);
     }
 
     @AfterEach
     void stop() {
         if (gateway != null) {
-            gateway.stop().block(TIMEOUT);
+            StepVerifier.create(gateway.stop()).expectComplete().verify(TIMEOUT);
         }
         time.dispose();
     }
 
-    private PnpOptions options(ProvisioningPlan plan) {
-        return PnpOptions.defaults().dataDirectory(dir.resolve("data")).plan(plan).clock(time);
+    private Settings settings() {
+        return PnpConfig.defaults().with(PnpConfig.DATA_DIR, dir.resolve("data").toString());
     }
 
-    private void start(int port, PnpOptions options) {
-        adapter = PnpAdapter.create(options);
+    private PnpAdapter adapter(Settings settings) {
+        return PnpAdapter.create(settings).clock(time);
+    }
+
+    private PnpAdapter adapter(ProvisioningPlan plan) {
+        return adapter(settings()).plan(plan);
+    }
+
+    private void start(int port, PnpAdapter pnp) {
+        adapter = pnp;
         gateway = Gateway.create().host("127.0.0.1").port(port).meterRegistry(registry).adapter(adapter).start()
                 .block(TIMEOUT);
         baseUrl = "http://127.0.0.1:" + gateway.httpAddress().getPort();
+    }
+
+    /** A client that also keeps every byte it receives, as received: what went over the wire to the agent. */
+    private static HttpClient tapped(List<String> received) {
+        return HttpClient.create().doOnChannelInit((observer, channel, address) -> channel.pipeline().addFirst(
+                new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext context, Object message) {
+                        if (message instanceof ByteBuf bytes) {
+                            received.add(bytes.toString(StandardCharsets.ISO_8859_1));
+                        }
+                        context.fireChannelRead(message);
+                    }
+                }));
     }
 
     private SimulatedAgent agent(Udi udi) {
         return SimulatedAgent.create(baseUrl, udi).hostname("Router").scheduler(time);
     }
 
-    private static ProvisioningPlan plan(List<Step> steps, RetryPolicy retry) {
+    private static ProvisioningPlan plan(List<Step> steps) {
         Rule edge = new Rule("edge", Set.of(EDGE.serial()), null, steps, Finish.terminateProvisioning(), "edge-1",
                 Map.of("site", "lab"));
-        return new ProvisioningPlan(List.of(edge), ProvisioningPlan.defaultUnknownDevices(), retry, Map.of());
+        return ProvisioningPlan.defaults().withRules(List.of(edge));
+    }
+
+    private static ProvisioningPlan plan(List<Step> steps, RetryPolicy retry) {
+        ProvisioningPlan plan = plan(steps);
+        return new ProvisioningPlan(plan.rules(), plan.unknownDevices(), retry, plan.variables());
     }
 
     private static Predicate<AgentEvent> answered(Service service, boolean success) {
@@ -129,7 +177,7 @@ class PnpFlowTest {
     @Test
     @DisplayName("an unknown device gives its device-info, is parked with a 1 h backoff, and is published")
     void unknownDevice() {
-        start(0, options(ProvisioningPlan.defaults()));
+        start(0, adapter(settings()));
         Udi unknown = new Udi("C9300-24T", "", "FOC2233X0AB");
         StepVerifier.create(agent(unknown).run())
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
@@ -163,11 +211,11 @@ class PnpFlowTest {
     @Test
     @DisplayName("a device gets its rendered config and its image with MD5 checksums, then terminate")
     void configAndImage() {
-        start(0, options(plan(List.of(
+        start(0, adapter(plan(List.of(
                 new Steps.ConfigUpgrade("edge.cfg", ConfigUpgradeRequest.ApplyTo.STARTUP, null),
-                new Steps.ImageInstall("c2900.bin", "flash:c2900.bin", Reload.because("new image"))),
-                RetryPolicy.defaults())));
-        StepVerifier.create(agent(EDGE).run())
+                new Steps.ImageInstall("c2900.bin", "flash:c2900.bin", Reload.because("new image"))))));
+        List<String> received = new CopyOnWriteArrayList<>();
+        StepVerifier.create(agent(EDGE).httpClient(tapped(received)).run())
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
                 .expectNextMatches(answered(Service.CONFIG_UPGRADE, true))
                 .expectNextMatches(answered(Service.IMAGE_INSTALL, true))
@@ -177,8 +225,15 @@ class PnpFlowTest {
         DeviceRecord device = record(EDGE.serial());
         assertThat(device.state()).isEqualTo(DeviceState.DONE);
         assertThat(results(EDGE.serial())).extracting(StepResult::service, StepResult::success)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("config-upgrade", true),
-                        org.assertj.core.groups.Tuple.tuple("image-install", true));
+                .containsExactly(tuple("config-upgrade", true), tuple("image-install", true));
+        // printf 'hostname edge-1\nsnmp-server location lab\n' | md5sum
+        // python3 -c "import sys; sys.stdout.buffer.write(bytes(i % 256 for i in range(200000)))" | md5sum
+        assertThat(String.join("", received))
+                .as("the requests the agent received carry each file's MD5, which the agent checked")
+                .contains("<source><location>" + baseUrl + "/pnp/files/config/FTX1503AH3V/edge.cfg</location>"
+                        + "<checksum>6e2e35fb957288c33dc061aee65754ee</checksum></source>")
+                .contains("<source><location>" + baseUrl + "/pnp/files/file/c2900.bin</location>"
+                        + "<checksum>3cbe3eb4d79ebd2e7cc7b3e620f5ba60</checksum></source>");
         assertThat(Http.to(baseUrl).get("/pnp/files/config/FTX1503AH3V/edge.cfg").body())
                 .isEqualTo("hostname edge-1\nsnmp-server location lab\n");
         assertThat(count("tributary.pnp.files", "kind", "config", "outcome", "ok")).isGreaterThanOrEqualTo(1);
@@ -191,7 +246,7 @@ class PnpFlowTest {
     @Test
     @DisplayName("a failed step (success=0, 1806) is recorded with its code and retried after the backoff")
     void failureAndRetry() {
-        start(0, options(plan(List.of(new Steps.ImageInstall("c2900.bin", null, null)), RetryPolicy.defaults())));
+        start(0, adapter(plan(List.of(new Steps.ImageInstall("c2900.bin", null, null)))));
         StepVerifier.create(agent(EDGE).failing(new Failure(Service.IMAGE_INSTALL, 1, 1806, "Invalid image format"))
                         .run())
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
@@ -217,7 +272,7 @@ class PnpFlowTest {
     @DisplayName("past the retry limit the device is marked failed and told to back off for the longest wait")
     void failurePastLimit() {
         RetryPolicy retry = new RetryPolicy(2, Duration.ofMinutes(1), Duration.ofMinutes(30), 2.0);
-        start(0, options(plan(List.of(new Steps.ImageInstall("c2900.bin", null, null)), retry)));
+        start(0, adapter(plan(List.of(new Steps.ImageInstall("c2900.bin", null, null)), retry)));
         StepVerifier.create(agent(EDGE).failing(new Failure(Service.IMAGE_INSTALL, 9, 1806, "Invalid image format"))
                         .run())
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
@@ -238,7 +293,7 @@ class PnpFlowTest {
     @Test
     @DisplayName("a missing file fails the step on the server side and is retried like a device failure")
     void missingFile() {
-        start(0, options(plan(List.of(new Steps.ImageInstall("absent.bin", null, null)), RetryPolicy.defaults())));
+        start(0, adapter(plan(List.of(new Steps.ImageInstall("absent.bin", null, null)))));
         StepVerifier.create(agent(EDGE).run())
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
                 .expectNextMatches(answered(Service.BACKOFF, true))
@@ -248,9 +303,10 @@ class PnpFlowTest {
     }
 
     @Test
-    @DisplayName("a new device beyond max-devices gets 503 with a fault; known devices go on being served")
+    @DisplayName("a new device beyond max-devices gets 503 with a fault before anything is stored or published;"
+            + " known devices go on being served")
     void deviceCap() {
-        start(0, options(ProvisioningPlan.defaults()).maxDevices(1));
+        start(0, adapter(settings().with(PnpConfig.SERVER, PnpServerConfig.MAX_DEVICES, 1)));
         StepVerifier.create(agent(EDGE).run())
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
                 .expectNextMatches(answered(Service.DEVICE_INFO, true))
@@ -262,6 +318,8 @@ class PnpFlowTest {
                 .thenCancel().verify(TIMEOUT);
         assertThat(count("tributary.pnp.rejected", "reason", "capacity")).isEqualTo(1);
         assertThat(adapter.store().size()).isEqualTo(1);
+        assertThat(adapter.store().contains("FOC2233X0AB")).as("refused before anything is stored").isFalse();
+        assertThat(retained("pnp/FOC2233X0AB/state")).as("or published").isNull();
         StepVerifier.create(agent(EDGE).run())
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
                 .expectNextMatches(answered(Service.BACKOFF, true))
@@ -271,15 +329,14 @@ class PnpFlowTest {
     @Test
     @DisplayName("an agent's fault in answer to a step counts as a failed attempt with code XSVC:Client")
     void agentFault() {
-        start(0, options(ProvisioningPlan.defaults()));
+        start(0, adapter(settings()));
         Http http = Http.to(baseUrl);
         String udi = EDGE.toString();
-        io.tributary.pnp.xml.PnpWriter writer = io.tributary.pnp.xml.PnpWriter.create();
-        http.post("/pnp/WORK-REQUEST", writer.write(io.tributary.pnp.message.PnpMessage.of(udi, "c-9",
-                new io.tributary.pnp.message.WorkRequest(new io.tributary.pnp.message.DeviceId(udi, "R", false, false,
-                        null)))));
-        assertThat(http.post("/pnp/WORK-RESPONSE", writer.write(io.tributary.pnp.message.PnpMessage.of(udi, null,
-                new io.tributary.pnp.message.Fault("XSVC:Client", "cannot parse", null)))).status()).isEqualTo(200);
+        PnpWriter writer = PnpWriter.create();
+        http.post("/pnp/WORK-REQUEST", writer.write(PnpMessage.of(udi, "c-9",
+                new WorkRequest(new DeviceId(udi, "R", false, false, null)))));
+        assertThat(http.post("/pnp/WORK-RESPONSE", writer.write(PnpMessage.of(udi, null,
+                new Fault("XSVC:Client", "cannot parse", null)))).status()).isEqualTo(200);
         DeviceRecord device = record(EDGE.serial());
         assertThat(device.state()).isEqualTo(DeviceState.RETRYING);
         assertThat(device.lastResult().errorCode()).isEqualTo("XSVC:Client");
@@ -289,18 +346,18 @@ class PnpFlowTest {
     @Test
     @DisplayName("a gateway restart in the middle of a workflow continues the device where it was")
     void restartKeepsState() {
-        PnpOptions options = options(plan(List.of(
+        PnpAdapter pnp = adapter(plan(List.of(
                 new Steps.ConfigUpgrade("edge.cfg", null, null),
                 Steps.request(CliExecRequest.of("show version")),
-                new Steps.ImageInstall("c2900.bin", null, null)), RetryPolicy.defaults()));
-        start(0, options);
+                new Steps.ImageInstall("c2900.bin", null, null))));
+        start(0, pnp);
         int port = gateway.httpAddress().getPort();
         StepVerifier.create(agent(EDGE).afterBye(Duration.ofSeconds(1)).run())
                 .expectNextMatches(kind(AgentEvent.Kind.HELLO))
                 .expectNextMatches(answered(Service.CONFIG_UPGRADE, true))
                 .then(() -> {
-                    gateway.stop().block(TIMEOUT);
-                    start(port, options);
+                    StepVerifier.create(gateway.stop()).expectComplete().verify(TIMEOUT);
+                    start(port, pnp);
                     time.advanceTimeBy(Duration.ofSeconds(1));
                 })
                 .expectNextMatches(answered(Service.CLI_EXEC, true))
@@ -315,30 +372,58 @@ class PnpFlowTest {
     }
 
     @Test
-    @DisplayName("a server that cannot be reached makes the agent wait its 30 s poll interval, in virtual time")
+    @DisplayName("a server that cannot be reached makes the agent wait its 30 s poll interval, in virtual time:"
+            + " each error sets one 30 s timer, and the next attempt comes when it fires")
     void agentPollInterval() {
-        start(0, options(ProvisioningPlan.defaults()));
+        start(0, adapter(settings()));
         int port = gateway.httpAddress().getPort();
-        gateway.stop().block(TIMEOUT);
+        StepVerifier.create(gateway.stop()).expectComplete().verify(TIMEOUT);
         gateway = null;
-        SimulatedAgent agent = SimulatedAgent.create("http://127.0.0.1:" + port, EDGE).scheduler(time)
+        List<Duration> timers = new CopyOnWriteArrayList<>();
+        SimulatedAgent agent = SimulatedAgent.create("http://127.0.0.1:" + port, EDGE).scheduler(recording(timers))
                 .maxExchanges(1);
         StepVerifier.create(agent.run())
                 .expectNextMatches(kind(AgentEvent.Kind.ERROR))
                 .expectNextMatches(waiting(SimulatedAgent.DEFAULT_POLL))
-                .then(() -> time.advanceTimeBy(Duration.ofSeconds(29)))
-                .expectNoEvent(Duration.ofMillis(200))
-                .then(() -> time.advanceTimeBy(Duration.ofSeconds(1)))
+                .then(() -> assertThat(timers).containsExactly(Duration.ofSeconds(30)))
+                .then(() -> time.advanceTimeBy(Duration.ofSeconds(30)))
                 .expectNextMatches(kind(AgentEvent.Kind.ERROR))
                 .expectNextMatches(waiting(SimulatedAgent.DEFAULT_POLL))
-                .then(() -> time.advanceTimeBy(SimulatedAgent.DEFAULT_POLL))
+                .then(() -> assertThat(timers).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30)))
+                .then(() -> time.advanceTimeBy(Duration.ofSeconds(30)))
                 .expectComplete().verify(TIMEOUT);
+    }
+
+    /** The virtual clock, remembering the delay of every timer set on it. */
+    private Scheduler recording(List<Duration> timers) {
+        return new Scheduler() {
+            @Override
+            public Disposable schedule(Runnable task) {
+                return time.schedule(task);
+            }
+
+            @Override
+            public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+                timers.add(Duration.ofNanos(unit.toNanos(delay)));
+                return time.schedule(task, delay, unit);
+            }
+
+            @Override
+            public long now(TimeUnit unit) {
+                return time.now(unit);
+            }
+
+            @Override
+            public Worker createWorker() {
+                return time.createWorker();
+            }
+        };
     }
 
     @Test
     @DisplayName("hostile bodies to the gateway get 400 without file content and provisioning goes on")
     void hostileBodiesDoNotHarm() {
-        start(0, options(ProvisioningPlan.defaults()));
+        start(0, adapter(settings()));
         Http http = Http.to(baseUrl);
         Http.Reply xxe = http.post("/pnp/WORK-REQUEST", "<?xml version=\"1.0\"?><!DOCTYPE pnp [<!ENTITY x SYSTEM"
                 + " \"file:///etc/hostname\">]><pnp xmlns=\"urn:cisco:pnp\" version=\"1.0\" udi=\"&x;\"/>");
@@ -358,14 +443,17 @@ class PnpFlowTest {
     @DisplayName("with HTTPS configured the adapter serves its own TLS listener, and credentials go over it")
     void httpsListener() throws Exception {
         Path tls = Path.of(getClass().getResource("/io/tributary/pnp/tls/cert.pem").toURI()).getParent();
-        start(0, options(ProvisioningPlan.defaults()).https("127.0.0.1", 0, tls.resolve("cert.pem"),
-                tls.resolve("key.pem")).credentials(new io.tributary.pnp.message.Credentials("admin", "tls-secret"),
-                false));
-        reactor.netty.tcp.SslProvider.GenericSslContextSpec<?> trustAll = reactor.netty.http.Http11SslContextSpec
-                .forClient().configure(builder ->
-                        builder.trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE));
-        reactor.netty.http.client.HttpClient client = reactor.netty.http.client.HttpClient.create()
-                .secure(spec -> spec.sslContext(trustAll));
+        Settings https = PnpConfig.HTTPS_SECTION.defaults().with(PnpConfig.HTTPS_ENABLED, true)
+                .with(PnpConfig.HTTPS_HOST, "127.0.0.1").with(PnpConfig.HTTPS_PORT, 0)
+                .with(PnpConfig.CERTIFICATE, tls.resolve("cert.pem").toString())
+                .with(PnpConfig.PRIVATE_KEY, tls.resolve("key.pem").toString());
+        Settings login = PnpServerConfig.CREDENTIALS_SECTION.defaults().with(PnpServerConfig.USERNAME, "admin")
+                .with(PnpServerConfig.PASSWORD, "tls-secret");
+        start(0, adapter(settings().with(PnpConfig.HTTPS, https)
+                .with(PnpConfig.SERVER, PnpServerConfig.CREDENTIALS, login)));
+        SslProvider.GenericSslContextSpec<?> trustAll = Http11SslContextSpec.forClient()
+                .configure(builder -> builder.trustManager(InsecureTrustManagerFactory.INSTANCE));
+        HttpClient client = HttpClient.create().secure(spec -> spec.sslContext(trustAll));
         SimulatedAgent secure = SimulatedAgent.create("https://localhost:" + adapter.httpsPort(), EDGE)
                 .httpClient(client).scheduler(time).authRequired(true);
         StepVerifier.create(secure.run())
@@ -373,9 +461,8 @@ class PnpFlowTest {
                 .expectNextMatches(answered(Service.DEVICE_INFO, true))
                 .thenCancel().verify(TIMEOUT);
         assertThat(record(EDGE.serial()).lastResult().service()).isEqualTo("device-info");
-        String work = new String(io.tributary.pnp.xml.PnpWriter.create().write(io.tributary.pnp.message.PnpMessage.of(
-                EDGE.toString(), "c-1", new io.tributary.pnp.message.WorkRequest(new io.tributary.pnp.message.DeviceId(
-                        EDGE.toString(), "R", true, false, null)))), StandardCharsets.UTF_8);
+        String work = new String(PnpWriter.create().write(PnpMessage.of(EDGE.toString(), "c-1",
+                new WorkRequest(new DeviceId(EDGE.toString(), "R", true, false, null)))), StandardCharsets.UTF_8);
         assertThat(Http.to("https://localhost:" + adapter.httpsPort()).post("/pnp/WORK-REQUEST", work).body())
                 .contains("usr=\"admin\" pwd=\"tls-secret\"");
         assertThat(Http.to(baseUrl).post("/pnp/WORK-REQUEST", work.replace("c-1", "c-2")).body())

@@ -3,9 +3,8 @@ package io.tributary.pnp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.core.TopicFilter;
@@ -16,18 +15,20 @@ import io.tributary.pnp.message.DeviceInfoRequest;
 import io.tributary.pnp.message.Udi;
 import io.tributary.pnp.provision.Finish;
 import io.tributary.pnp.provision.ProvisioningPlan;
-import io.tributary.pnp.provision.RetryPolicy;
 import io.tributary.pnp.provision.Rule;
 import io.tributary.pnp.provision.Steps;
 import io.tributary.pnp.sim.AgentEvent;
 import io.tributary.pnp.sim.SimulatedAgent;
 import io.tributary.pnp.store.DeviceState;
+import io.tributary.pnp.store.StepResult;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
+/** Many simulated agents against one gateway at once; bounded by the global per-test timeout, not by a clock. */
 class PnpManyDevicesTest {
 
     static final int DEVICES = 1_000;
@@ -41,25 +42,32 @@ class PnpManyDevicesTest {
         VirtualTimeScheduler time = VirtualTimeScheduler.create();
         Rule all = Rule.forAll("fleet", List.of(Steps.request(new DeviceInfoRequest(DeviceInfoRequest.Type.UDI)),
                 Steps.request(CliExecRequest.of("show version"))), Finish.terminateProvisioning());
-        ProvisioningPlan plan = new ProvisioningPlan(List.of(all), ProvisioningPlan.defaultUnknownDevices(),
-                RetryPolicy.defaults(), Map.of());
-        PnpAdapter adapter = PnpAdapter.create(PnpOptions.defaults().dataDirectory(dir).plan(plan).clock(time));
+        PnpAdapter adapter = PnpAdapter.create(PnpConfig.defaults().with(PnpConfig.DATA_DIR, dir.toString()))
+                .plan(ProvisioningPlan.defaults().withRules(List.of(all))).clock(time);
         RunningGateway gateway = Gateway.create().host("127.0.0.1").port(0).meterRegistry(new SimpleMeterRegistry())
-                .adapter(adapter).start().block(Duration.ofSeconds(30));
+                .adapter(adapter).start().block();
         try {
             String base = "http://127.0.0.1:" + gateway.httpAddress().getPort();
-            List<AgentEvent> last = Flux.range(0, DEVICES)
+            Flux<AgentEvent.Kind> lastOfEach = Flux.range(0, DEVICES)
                     .flatMap(i -> SimulatedAgent.create(base, new Udi("WS-C2960X-48FPD-L", "V02",
                             String.format("FOC%07d", i))).scheduler(time).run().last(), DEVICES)
-                    .collectList().block(Duration.ofSeconds(120));
-            assertThat(last).hasSize(DEVICES).allMatch(event -> event.kind() == AgentEvent.Kind.TERMINATED);
-            assertThat(adapter.store().count(DeviceState.DONE)).isEqualTo(DEVICES);
+                    .map(AgentEvent::kind);
+            StepVerifier.create(lastOfEach)
+                    .expectNextSequence(Collections.nCopies(DEVICES, AgentEvent.Kind.TERMINATED))
+                    .verifyComplete();
             assertThat(adapter.store().size()).isEqualTo(DEVICES);
-            assertThat(gateway.router().retained(TopicFilter.of("pnp/+/cli-exec")).count().block())
-                    .isEqualTo(DEVICES);
-            assertThat(adapter.store().results("FOC0000999").block()).hasSize(2);
+            assertThat(adapter.store().count(DeviceState.DONE)).isEqualTo(DEVICES);
+            StepVerifier.create(gateway.router().retained(TopicFilter.of("pnp/+/state"))
+                            .map(state -> state.payloadUtf8().contains("\"state\":\"DONE\"")))
+                    .expectNextSequence(Collections.nCopies(DEVICES, true))
+                    .verifyComplete();
+            StepVerifier.create(gateway.router().retained(TopicFilter.of("pnp/+/cli-exec")))
+                    .expectNextCount(DEVICES)
+                    .verifyComplete();
+            assertThat(adapter.store().results("FOC0000999").block()).extracting(StepResult::service)
+                    .containsExactly("device-info", "cli-exec");
         } finally {
-            gateway.stop().block(Duration.ofSeconds(30));
+            StepVerifier.create(gateway.stop()).verifyComplete();
             time.dispose();
         }
     }

@@ -19,13 +19,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.core.gateway.Gateway;
 import io.tributary.core.gateway.RunningGateway;
 import io.tributary.pnp.PnpAdapter;
-import io.tributary.pnp.PnpOptions;
+import io.tributary.pnp.PnpConfig;
 import io.tributary.pnp.message.CliExecRequest;
 import io.tributary.pnp.message.Service;
 import io.tributary.pnp.message.Udi;
 import io.tributary.pnp.provision.Finish;
 import io.tributary.pnp.provision.ProvisioningPlan;
-import io.tributary.pnp.provision.RetryPolicy;
 import io.tributary.pnp.provision.Rule;
 import io.tributary.pnp.provision.Step;
 import io.tributary.pnp.provision.Steps;
@@ -106,11 +105,10 @@ public final class PnpLoadGenerator {
     private static Result runAgainstGateway(int devices, int seconds, int warmup, int port, Path data) {
         Step step = Steps.request(CliExecRequest.of("show clock"));
         Rule rounds = Rule.forAll("load", Collections.nCopies(1_000_000, step), Finish.terminateProvisioning());
-        ProvisioningPlan plan = new ProvisioningPlan(List.of(rounds), ProvisioningPlan.defaultUnknownDevices(),
-                RetryPolicy.defaults(), Map.of());
         RunningGateway gateway = Gateway.create().host("127.0.0.1").port(port)
                 .meterRegistry(new SimpleMeterRegistry())
-                .adapter(PnpAdapter.create(PnpOptions.defaults().dataDirectory(data).plan(plan)))
+                .adapter(PnpAdapter.create(PnpConfig.defaults().with(PnpConfig.DATA_DIR, data.toString()))
+                        .plan(ProvisioningPlan.defaults().withRules(List.of(rounds))))
                 .start().block(Duration.ofSeconds(30));
         try {
             return drive("http://127.0.0.1:" + port, devices, seconds, warmup);

@@ -249,11 +249,6 @@ public final class FileService implements Consumer<HttpServerRoutes> {
         return response.status(status).send();
     }
 
-    /** @return one-shot URLs offered and not yet used or expired away */
-    public int openOffers() {
-        return offers.size();
-    }
-
     private record Offer(String kind, String name, byte[] content, Path file, InetAddress device, long expiresAt) {
         Offer(String kind, String name, byte[] content, Path file, InetAddress device) {
             this(kind, name, content, file, device, 0);

@@ -61,11 +61,6 @@ public enum Service {
         return NAMESPACE_PREFIX + id;
     }
 
-    /** @return the schema file that validates a whole envelope with this service, e.g. {@code pnp_backoff_svc.xsd} */
-    public String schemaFile() {
-        return "pnp_" + id.replace('-', '_') + "_svc.xsd";
-    }
-
     /**
      * @param id a service id such as {@code device-info}, case-insensitive
      * @return the service, or {@code null} when the id names none

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
@@ -54,7 +56,7 @@ public final class Provisioner implements PnpHandler {
     private final Scheduler clock;
     private final String advertisedUrl;
     private final int maxDevices;
-    private final Map<String, Counter> stepCounters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Counter> stepCounters = new ConcurrentHashMap<>();
 
     /**
      * @param plan the rules and retry policy
@@ -66,7 +68,7 @@ public final class Provisioner implements PnpHandler {
      * @param advertisedUrl the base URL devices use for files (NAT-aware), or {@code null} to take scheme and
      *                      {@code Host} header of each work request
      * @param maxDevices most devices the store holds; a new device beyond that is refused with
-     *                   {@link ServerBusyException} (503)
+     *                   {@link ServerBusyException} (503) before anything is stored or published
      */
     public Provisioner(ProvisioningPlan plan, DeviceStore store, FileService files, ProvisioningEvents events,
                        MeterRegistry registry, Scheduler clock, String advertisedUrl, int maxDevices) {
@@ -90,7 +92,7 @@ public final class Provisioner implements PnpHandler {
         List<Meter> gauges = new ArrayList<>();
         for (DeviceState state : DeviceState.values()) {
             gauges.add(Gauge.builder("tributary.pnp.devices", store, s -> s.count(state))
-                    .tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
+                    .tag("state", state.name().toLowerCase(Locale.ROOT))
                     .description("PnP devices by provisioning state").register(registry));
         }
         return gauges;

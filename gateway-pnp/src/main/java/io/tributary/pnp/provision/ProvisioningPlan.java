@@ -1,11 +1,9 @@
 package io.tributary.pnp.provision;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.tributary.pnp.message.DeviceInfoRequest;
 import io.tributary.pnp.message.Udi;
 
 /**
@@ -28,15 +26,20 @@ public record ProvisioningPlan(List<Rule> rules, Rule unknownDevices, RetryPolic
         variables = variables == null ? Map.of() : Map.copyOf(variables);
     }
 
-    /** @return the rule for unknown devices by default: collect device-info, then back off for an hour */
-    public static Rule defaultUnknownDevices() {
-        return Rule.forAll("unknown-devices", List.of(Steps.request(new DeviceInfoRequest(DeviceInfoRequest.Type.ALL))),
-                Finish.backoff(Duration.ofHours(1)));
+    /**
+     * @return the plan of {@link PlanConfig}'s defaults: no rules; unknown devices give their device-info and are
+     *         parked for an hour; 3 attempts per step, waiting 1 min, then 2 min, at most 30 min
+     */
+    public static ProvisioningPlan defaults() {
+        return PlanConfig.plan(PlanConfig.SECTION.defaults());
     }
 
-    /** @return no rules, {@link #defaultUnknownDevices()}, {@link RetryPolicy#defaults()} */
-    public static ProvisioningPlan defaults() {
-        return new ProvisioningPlan(List.of(), defaultUnknownDevices(), RetryPolicy.defaults(), Map.of());
+    /**
+     * @param rules the rules, tried by serial, then by PID pattern, then a rule for every device
+     * @return a new plan with these rules and the rest of this one
+     */
+    public ProvisioningPlan withRules(List<Rule> rules) {
+        return new ProvisioningPlan(rules, unknownDevices, retry, variables);
     }
 
     /**

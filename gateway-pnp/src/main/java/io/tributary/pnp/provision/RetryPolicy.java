@@ -21,11 +21,6 @@ public record RetryPolicy(int maxAttempts, Duration initial, Duration max, doubl
         }
     }
 
-    /** @return 3 attempts, waiting 1 min, then 2 min, at most 30 min */
-    public static RetryPolicy defaults() {
-        return new RetryPolicy(3, Duration.ofMinutes(1), Duration.ofMinutes(30), 2.0);
-    }
-
     /**
      * @param failures failures of the step so far, at least 1
      * @return how long to wait before the next attempt

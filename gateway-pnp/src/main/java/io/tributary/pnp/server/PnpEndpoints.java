@@ -2,12 +2,15 @@ package io.tributary.pnp.server;
 
 import java.net.InetSocketAddress;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.tributary.core.config.Settings;
 import io.tributary.core.http.HttpBodies;
+import io.tributary.core.log.RateLimitedLog;
 import io.tributary.pnp.message.BackoffRequest;
 import io.tributary.pnp.message.Bye;
 import io.tributary.pnp.message.Credentials;
@@ -31,26 +34,37 @@ import reactor.netty.http.server.HttpServerRoutes;
 /**
  * The PnP HTTP endpoints of one server instance: {@code /pnp/HELLO}, {@code /pnp/WORK-REQUEST} and
  * {@code /pnp/WORK-RESPONSE}, sharing one table of outstanding requests however many listeners serve them.
- * Every refusal is a PnP fault with a status code (400, 413, 503), a counted metric and a log line.
+ * Every refusal is a PnP fault with a status code (400, 413, 503), a counted metric and a log line; 503 comes
+ * only from the handler ({@link ServerBusyException}), which decides before anything changes.
  */
 public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PnpEndpoints.class);
+    private static final RateLimitedLog FORGOTTEN = new RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
     private static final String TEXT_XML = "text/xml";
     private static final String NO_UDI = "";
     private static final Set<String> WORK_PATHS = Set.of("/pnp/WORK-REQUEST", "/pnp/WORK-RESPONSE");
 
-    private final PnpServer config;
+    private final PnpServer server;
+    private final int maxBody;
+    private final int maxDevices;
+    private final Credentials credentials;
+    private final boolean credentialsOverHttp;
     private final PnpReader reader;
     private final PnpWriter writer = PnpWriter.create();
     private final PnpMetrics metrics;
     private final OutstandingRequests outstanding;
 
-    PnpEndpoints(PnpServer config) {
-        this.config = config;
-        this.reader = PnpReader.create(config.xmlLimits);
-        this.metrics = new PnpMetrics(config.meterRegistry);
-        this.outstanding = new OutstandingRequests(config.maxDevices);
+    PnpEndpoints(PnpServer server) {
+        this.server = server;
+        this.maxBody = server.config.get(PnpServerConfig.MAX_BODY);
+        this.maxDevices = server.config.get(PnpServerConfig.MAX_DEVICES);
+        Settings login = server.config.get(PnpServerConfig.CREDENTIALS);
+        this.credentials = PnpServerConfig.credentials(login);
+        this.credentialsOverHttp = login.get(PnpServerConfig.OVER_HTTP);
+        this.reader = PnpReader.create(server.xmlLimits);
+        this.metrics = new PnpMetrics(server.meterRegistry);
+        this.outstanding = new OutstandingRequests(maxDevices);
     }
 
     @Override
@@ -62,7 +76,7 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
                 .post("/pnp/WORK-RESPONSE", this::workResponse)
                 .route(request -> WORK_PATHS.contains(pathOf(request.uri())) && request.method() != HttpMethod.POST,
                         this::methodNotAllowed);
-        config.extraRoutes.forEach(extra -> extra.accept(routes));
+        server.extraRoutes.forEach(extra -> extra.accept(routes));
     }
 
     private static String pathOf(String uri) {
@@ -80,18 +94,13 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
                 new Fault(Fault.CLIENT, "method not allowed", "use POST"))));
     }
 
-    /** @return how many devices currently owe an answer to a request */
-    public int outstandingCount() {
-        return outstanding.size();
-    }
-
     private Mono<Void> hello(HttpServerResponse response) {
         metrics.request("hello", "ok");
         return response.status(HttpResponseStatus.OK).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
     }
 
     private Mono<Void> workRequest(HttpServerRequest request, HttpServerResponse response) {
-        return HttpBodies.read(request, config.maxBodyBytes)
+        return HttpBodies.read(request, maxBody)
                 .flatMap(body -> {
                     PnpMessage message = reader.read(body);
                     if (!(message.body() instanceof WorkRequest work)) {
@@ -99,7 +108,7 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
                                 "WORK-REQUEST carries " + bodyName(message) + ", not a work request");
                     }
                     PnpContact contact = contact(request, message, body);
-                    return config.handler.workRequest(contact)
+                    return server.handler.workRequest(contact)
                             .defaultIfEmpty(BackoffRequest.callbackAfter("no work", BackoffRequest.DEFAULT_CALLBACK))
                             .flatMap(next -> answerWork(response, contact, work, next));
                 })
@@ -110,18 +119,16 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
                                   ServiceRequest next) {
         String serial = contact.serial();
         ServiceRequestRecord record = new ServiceRequestRecord(contact.message().correlator(), next, System.nanoTime());
-        if (!outstanding.put(serial, record)) {
-            metrics.rejected("capacity");
-            metrics.request("work-request", "unavailable");
-            LOG.warn("PnP work request from {} refused: {} devices already have a request outstanding", serial,
-                    config.maxDevices);
-            return send(response, HttpResponseStatus.SERVICE_UNAVAILABLE, contact.message().udi(),
-                    new Fault(Fault.SERVER, "server busy", null));
+        String forgotten = outstanding.put(serial, record);
+        if (forgotten != null) {
+            metrics.forgotten();
+            FORGOTTEN.warn("PnP request outstanding for device {} forgotten to make room for {}: {} devices have a"
+                    + " request outstanding", forgotten, serial, maxDevices);
         }
         Credentials login = null;
-        if (work.deviceId().authRequired() && config.credentials != null) {
-            if (contact.secure() || config.credentialsOverHttp) {
-                login = config.credentials;
+        if (work.deviceId().authRequired() && credentials != null) {
+            if (contact.secure() || credentialsOverHttp) {
+                login = credentials;
             } else {
                 LOG.warn("PnP device {} requires authentication but contacted over plain HTTP; credentials withheld",
                         serial);
@@ -134,7 +141,7 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
     }
 
     private Mono<Void> workResponse(HttpServerRequest request, HttpServerResponse response) {
-        return HttpBodies.read(request, config.maxBodyBytes)
+        return HttpBodies.read(request, maxBody)
                 .flatMap(body -> {
                     PnpMessage message = reader.read(body);
                     if (!(message.body() instanceof ServiceResponse) && !(message.body() instanceof Fault)) {
@@ -153,7 +160,7 @@ public final class PnpEndpoints implements Consumer<HttpServerRoutes> {
                                 "the outstanding request was replaced while this response was read");
                     }
                     metrics.serviceTime(pending.request().service().id(), System.nanoTime() - pending.sentAtNanos());
-                    return config.handler.workResponse(contact, pending)
+                    return server.handler.workResponse(contact, pending)
                             .then(Mono.defer(() -> {
                                 metrics.request("work-response", "ok");
                                 return sendXml(response, HttpResponseStatus.OK, writer.write(

@@ -15,7 +15,8 @@ public interface PnpHandler {
      * or a terminating one (provisioning over). The server copies the work request's correlator onto it.
      *
      * @param contact the work request ({@code WorkRequest} body) and where it came from
-     * @return the request to send; empty means "no work" and is answered with a 15-minute {@code callbackAfter}
+     * @return the request to send; empty means "no work" and is answered with a 15-minute {@code callbackAfter};
+     *         a {@link ServerBusyException}, signalled before anything is recorded, is answered 503
      */
     Mono<ServiceRequest> workRequest(PnpContact contact);
 

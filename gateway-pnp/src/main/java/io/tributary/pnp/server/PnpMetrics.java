@@ -10,8 +10,9 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The server's meters: {@code tributary.pnp.requests{endpoint,outcome}} for every HTTP exchange,
- * {@code tributary.pnp.rejected{reason}} for every refused document and {@code tributary.pnp.service.time{service}}
- * for every accepted response.
+ * {@code tributary.pnp.rejected{reason}} for every refused document, {@code tributary.pnp.service.time{service}}
+ * for every accepted response and {@code tributary.pnp.outstanding.forgotten} for every outstanding request
+ * dropped from a full table.
  */
 final class PnpMetrics {
 
@@ -35,6 +36,12 @@ final class PnpMetrics {
         timers.computeIfAbsent(service, key -> Timer.builder("tributary.pnp.service.time").tag("service", service)
                 .description("time from sending a PnP service request to receiving its response")
                 .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void forgotten() {
+        counters.computeIfAbsent("forgotten", key -> Counter.builder("tributary.pnp.outstanding.forgotten")
+                .description("PnP outstanding requests forgotten to make room; their answers get 400")
+                .register(registry)).increment();
     }
 
     void rejected(String reason) {

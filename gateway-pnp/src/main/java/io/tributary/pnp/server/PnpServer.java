@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tributary.core.config.Settings;
 import io.tributary.core.xml.XmlLimits;
 import io.tributary.pnp.message.Credentials;
 import io.tributary.pnp.xml.PnpReader;
@@ -15,49 +16,36 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.server.HttpServer;
-import reactor.netty.tcp.SslProvider;
 import reactor.netty.http.server.HttpServerRoutes;
+import reactor.netty.tcp.SslProvider;
 
 /**
  * An immutable PnP server definition in the Reactor Netty style: every method returns a changed copy.
  * {@link #endpoints()} gives routes to put on an existing listener (the gateway's shared one);
- * {@link #bind()} starts a listener of its own. Defaults: bind {@code 0.0.0.0:8080}, plain HTTP, bodies up to
- * {@link #DEFAULT_MAX_BODY} bytes, {@link PnpReader#DEFAULT_LIMITS}, at most {@link #DEFAULT_MAX_DEVICES} devices
- * with a request outstanding, no device credentials, a new {@link SimpleMeterRegistry}, and a handler that must be
- * set.
+ * {@link #bind()} starts a listener of its own. Defaults: bind {@code 0.0.0.0:8080}, plain HTTP,
+ * {@link PnpServerConfig#defaults()} (bodies up to 256 KiB, 100,000 devices, no device credentials),
+ * {@link PnpReader#DEFAULT_LIMITS}, a new {@link SimpleMeterRegistry}, and a handler that must be set.
  */
 public final class PnpServer {
-
-    /** Default body cap: 256 KiB. */
-    public static final int DEFAULT_MAX_BODY = 256 * 1024;
-    /** Default cap on devices with a request outstanding: 100,000. */
-    public static final int DEFAULT_MAX_DEVICES = 100_000;
 
     final PnpHandler handler;
     final String host;
     final int port;
-    final int maxBodyBytes;
+    final Settings config;
     final XmlLimits xmlLimits;
-    final int maxDevices;
-    final Credentials credentials;
-    final boolean credentialsOverHttp;
     final MeterRegistry meterRegistry;
     final Path certificate;
     final Path privateKey;
     final List<Consumer<? super HttpServerRoutes>> extraRoutes;
 
-    private PnpServer(PnpHandler handler, String host, int port, int maxBodyBytes, XmlLimits xmlLimits,
-                      int maxDevices, Credentials credentials, boolean credentialsOverHttp,
+    private PnpServer(PnpHandler handler, String host, int port, Settings config, XmlLimits xmlLimits,
                       MeterRegistry meterRegistry, Path certificate, Path privateKey,
                       List<Consumer<? super HttpServerRoutes>> extraRoutes) {
         this.handler = handler;
         this.host = host;
         this.port = port;
-        this.maxBodyBytes = maxBodyBytes;
+        this.config = config;
         this.xmlLimits = xmlLimits;
-        this.maxDevices = maxDevices;
-        this.credentials = credentials;
-        this.credentialsOverHttp = credentialsOverHttp;
         this.meterRegistry = meterRegistry;
         this.certificate = certificate;
         this.privateKey = privateKey;
@@ -66,16 +54,8 @@ public final class PnpServer {
 
     /** @return a server definition with the defaults and no handler */
     public static PnpServer create() {
-        return new PnpServer(null, "0.0.0.0", 8080, DEFAULT_MAX_BODY, PnpReader.DEFAULT_LIMITS, DEFAULT_MAX_DEVICES,
-                null, false, null, null, null, List.of());
-    }
-
-    private PnpServer copy(PnpHandler handler, String host, int port, int maxBodyBytes, XmlLimits xmlLimits,
-                           int maxDevices, Credentials credentials, boolean credentialsOverHttp,
-                           MeterRegistry meterRegistry, Path certificate, Path privateKey,
-                           List<Consumer<? super HttpServerRoutes>> extraRoutes) {
-        return new PnpServer(handler, host, port, maxBodyBytes, xmlLimits, maxDevices, credentials,
-                credentialsOverHttp, meterRegistry, certificate, privateKey, extraRoutes);
+        return new PnpServer(null, "0.0.0.0", 8080, PnpServerConfig.defaults(), PnpReader.DEFAULT_LIMITS, null, null,
+                null, List.of());
     }
 
     /**
@@ -83,8 +63,8 @@ public final class PnpServer {
      * @return a new server reference
      */
     public PnpServer handler(PnpHandler pnpHandler) {
-        return copy(Objects.requireNonNull(pnpHandler, "pnpHandler"), host, port, maxBodyBytes, xmlLimits,
-                maxDevices, credentials, credentialsOverHttp, meterRegistry, certificate, privateKey, extraRoutes);
+        return new PnpServer(Objects.requireNonNull(pnpHandler, "pnpHandler"), host, port, config, xmlLimits,
+                meterRegistry, certificate, privateKey, extraRoutes);
     }
 
     /**
@@ -92,8 +72,8 @@ public final class PnpServer {
      * @return a new server reference
      */
     public PnpServer host(String address) {
-        return copy(handler, Objects.requireNonNull(address, "address"), port, maxBodyBytes, xmlLimits, maxDevices,
-                credentials, credentialsOverHttp, meterRegistry, certificate, privateKey, extraRoutes);
+        return new PnpServer(handler, Objects.requireNonNull(address, "address"), port, config, xmlLimits,
+                meterRegistry, certificate, privateKey, extraRoutes);
     }
 
     /**
@@ -104,20 +84,41 @@ public final class PnpServer {
         if (number < 0 || number > 65535) {
             throw new IllegalArgumentException("port out of range: " + number);
         }
-        return copy(handler, host, number, maxBodyBytes, xmlLimits, maxDevices, credentials, credentialsOverHttp,
-                meterRegistry, certificate, privateKey, extraRoutes);
+        return new PnpServer(handler, host, number, config, xmlLimits, meterRegistry, certificate, privateKey,
+                extraRoutes);
     }
 
     /**
-     * @param bytes the largest request body read, in bytes; larger ones get 413; default 256 KiB
+     * @param settings values of {@link PnpServerConfig#SECTION}, replacing any set before (so call
+     *                 {@code maxBody}, {@code maxDevices} and {@code credentials} after it); default
+     *                 {@link PnpServerConfig#defaults()}
+     * @return a new server reference
+     * @throws IllegalArgumentException for settings of another section, or values that break its rules
+     */
+    public PnpServer config(Settings settings) {
+        if (settings.section() != PnpServerConfig.SECTION) {
+            throw new IllegalArgumentException("expected PnP server settings, was " + settings.section());
+        }
+        return new PnpServer(handler, host, port, settings.validate(), xmlLimits, meterRegistry, certificate,
+                privateKey, extraRoutes);
+    }
+
+    /**
+     * @param bytes the largest request body read, in bytes, 1 to 64 MiB; larger ones get 413; default 256 KiB
      * @return a new server reference
      */
     public PnpServer maxBody(int bytes) {
-        if (bytes < 1) {
-            throw new IllegalArgumentException("maxBody must be positive: " + bytes);
-        }
-        return copy(handler, host, port, bytes, xmlLimits, maxDevices, credentials, credentialsOverHttp,
-                meterRegistry, certificate, privateKey, extraRoutes);
+        return config(config.with(PnpServerConfig.MAX_BODY, bytes));
+    }
+
+    /**
+     * @param devices most requests kept outstanding, at least 1; when full, the one sent longest ago is forgotten
+     *                (its answer gets 400); refusing devices is the handler's ({@link ServerBusyException});
+     *                default 100,000
+     * @return a new server reference
+     */
+    public PnpServer maxDevices(int devices) {
+        return config(config.with(PnpServerConfig.MAX_DEVICES, devices));
     }
 
     /**
@@ -125,30 +126,20 @@ public final class PnpServer {
      * @return a new server reference
      */
     public PnpServer xmlLimits(XmlLimits limits) {
-        return copy(handler, host, port, maxBodyBytes, Objects.requireNonNull(limits, "limits"), maxDevices,
-                credentials, credentialsOverHttp, meterRegistry, certificate, privateKey, extraRoutes);
-    }
-
-    /**
-     * @param devices most devices that may have a request outstanding at once; more get 503; default 100,000
-     * @return a new server reference
-     */
-    public PnpServer maxDevices(int devices) {
-        if (devices < 1) {
-            throw new IllegalArgumentException("maxDevices must be positive: " + devices);
-        }
-        return copy(handler, host, port, maxBodyBytes, xmlLimits, devices, credentials, credentialsOverHttp,
-                meterRegistry, certificate, privateKey, extraRoutes);
+        return new PnpServer(handler, host, port, config, Objects.requireNonNull(limits, "limits"), meterRegistry,
+                certificate, privateKey, extraRoutes);
     }
 
     /**
      * @param login device login put on requests to agents that say {@code authRequired}, only over HTTPS unless
-     *              {@link #credentialsOverHttp(boolean)}; default none
+     *              {@link #credentialsOverHttp(boolean)}; {@code null} for none; default none
      * @return a new server reference
      */
     public PnpServer credentials(Credentials login) {
-        return copy(handler, host, port, maxBodyBytes, xmlLimits, maxDevices, login, credentialsOverHttp,
-                meterRegistry, certificate, privateKey, extraRoutes);
+        Settings credentials = config.get(PnpServerConfig.CREDENTIALS)
+                .with(PnpServerConfig.USERNAME, login == null ? null : login.username())
+                .with(PnpServerConfig.PASSWORD, login == null ? "" : login.password());
+        return config(config.with(PnpServerConfig.CREDENTIALS, credentials));
     }
 
     /**
@@ -156,8 +147,7 @@ public final class PnpServer {
      * @return a new server reference
      */
     public PnpServer credentialsOverHttp(boolean allowed) {
-        return copy(handler, host, port, maxBodyBytes, xmlLimits, maxDevices, credentials, allowed, meterRegistry,
-                certificate, privateKey, extraRoutes);
+        return config(config.with(PnpServerConfig.CREDENTIALS, PnpServerConfig.OVER_HTTP, allowed));
     }
 
     /**
@@ -165,8 +155,8 @@ public final class PnpServer {
      * @return a new server reference
      */
     public PnpServer meterRegistry(MeterRegistry registry) {
-        return copy(handler, host, port, maxBodyBytes, xmlLimits, maxDevices, credentials, credentialsOverHttp,
-                Objects.requireNonNull(registry, "registry"), certificate, privateKey, extraRoutes);
+        return new PnpServer(handler, host, port, config, xmlLimits, Objects.requireNonNull(registry, "registry"),
+                certificate, privateKey, extraRoutes);
     }
 
     /**
@@ -177,9 +167,9 @@ public final class PnpServer {
      * @return a new server reference
      */
     public PnpServer secure(Path certificateChain, Path key) {
-        return copy(handler, host, port, maxBodyBytes, xmlLimits, maxDevices, credentials, credentialsOverHttp,
-                meterRegistry, Objects.requireNonNull(certificateChain, "certificateChain"),
-                Objects.requireNonNull(key, "key"), extraRoutes);
+        return new PnpServer(handler, host, port, config, xmlLimits, meterRegistry,
+                Objects.requireNonNull(certificateChain, "certificateChain"), Objects.requireNonNull(key, "key"),
+                extraRoutes);
     }
 
     /**
@@ -191,8 +181,7 @@ public final class PnpServer {
     public PnpServer route(Consumer<? super HttpServerRoutes> contribution) {
         List<Consumer<? super HttpServerRoutes>> more = new ArrayList<>(extraRoutes);
         more.add(Objects.requireNonNull(contribution, "contribution"));
-        return copy(handler, host, port, maxBodyBytes, xmlLimits, maxDevices, credentials, credentialsOverHttp,
-                meterRegistry, certificate, privateKey, more);
+        return new PnpServer(handler, host, port, config, xmlLimits, meterRegistry, certificate, privateKey, more);
     }
 
     /**

@@ -21,6 +21,7 @@ import io.tributary.pnp.message.ServerAddress;
 import io.tributary.pnp.message.Service;
 import io.tributary.pnp.message.ServiceRequest;
 import io.tributary.pnp.message.ServiceResponse;
+import io.tributary.pnp.message.ServiceResult;
 import io.tributary.pnp.message.Topology;
 import io.tributary.pnp.message.Udi;
 import reactor.core.publisher.Mono;
@@ -96,7 +97,7 @@ final class DeviceBehaviour {
                 .onErrorResume(e -> Mono.just(failure(service, copyFailed, "copy of " + location + " failed: " + e)));
     }
 
-    private io.tributary.pnp.message.ServiceResult result(ServiceRequest request) {
+    private ServiceResult result(ServiceRequest request) {
         Udi udi = agent.udi;
         return switch (request.service()) {
             case DEVICE_INFO -> deviceInfo(udi);

@@ -2,6 +2,7 @@ package io.tributary.pnp.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,8 +38,8 @@ public final class DeviceStatusRoutes implements Consumer<HttpServerRoutes> {
                     return store.status(serial == null ? "" : serial).map(this::encode)
                             .flatMap(body -> send(response, HttpResponseStatus.OK, Mono.just(body)))
                             .switchIfEmpty(Mono.defer(() -> send(response, HttpResponseStatus.NOT_FOUND,
-                                    Mono.just("{\"error\":\"unknown device\"}".getBytes(
-                                            java.nio.charset.StandardCharsets.UTF_8)))));
+                                    Mono.just("{\"error\":\"unknown device\"}"
+                                            .getBytes(StandardCharsets.UTF_8)))));
                 });
     }
 

@@ -1,7 +1,6 @@
 package io.tributary.pnp.xml;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -105,10 +104,6 @@ final class XmlOut {
         } catch (XMLStreamException e) {
             throw failure(e);
         }
-    }
-
-    String finishString() {
-        return new String(finish(), StandardCharsets.UTF_8);
     }
 
     private static IllegalArgumentException failure(XMLStreamException e) {

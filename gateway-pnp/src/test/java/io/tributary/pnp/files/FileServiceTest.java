@@ -20,9 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
+import reactor.test.StepVerifier;
 
 class FileServiceTest {
 
@@ -61,7 +63,7 @@ class FileServiceTest {
 
     private static int status(String url, String fromAddress) {
         return HttpClient.create().bindAddress(() -> new InetSocketAddress(fromAddress, 0)).get().uri(url)
-                .responseSingle((response, body) -> body.then(reactor.core.publisher.Mono.just(response.status().code())))
+                .responseSingle((response, body) -> body.then(Mono.just(response.status().code())))
                 .block(Duration.ofSeconds(10));
     }
 
@@ -71,15 +73,15 @@ class FileServiceTest {
     }
 
     @Test
-    @DisplayName("a config is rendered per device, served under its serial, with the MD5 of the rendered text")
+    @DisplayName("a config is rendered per device and served under its serial, with the MD5 of the rendered text")
     void renderedConfig() {
-        service(false);
-        FileSource source = new FileService(root, false, Duration.ofMinutes(1), 10, registry, clock::get)
-                .offerConfig("base.cfg", Map.of("hostname", "edge-1", "serial", "S1"), "S1", base(), loopback)
-                .block();
-        assertThat(source.location()).endsWith("/pnp/files/config/S1/base.cfg");
-        String expected = "hostname edge-1\nbanner $ S1 $x\n";
-        assertThat(source.checksum()).isEqualTo(Checksums.md5(expected.getBytes(StandardCharsets.UTF_8)));
+        FileService files = service(false);
+        FileSource source = files.offerConfig("base.cfg", Map.of("hostname", "edge-1", "serial", "S1"), "S1",
+                base(), loopback).block();
+        assertThat(source.location()).isEqualTo(base() + "/pnp/files/config/S1/base.cfg");
+        // printf 'hostname edge-1\nbanner $ S1 $x\n' | md5sum
+        assertThat(source.checksum()).isEqualTo("1516d19ae3f4eca3ac8c86b8e9ee442b");
+        assertThat(body(source.location())).isEqualTo("hostname edge-1\nbanner $ S1 $x\n");
     }
 
     @Test
@@ -87,14 +89,19 @@ class FileServiceTest {
     void plainFiles() {
         FileService files = service(false);
         FileSource image = files.offerFile("image.bin", base(), loopback).block();
-        assertThat(image.checksum()).isEqualTo(Checksums.md5("IMAGE".getBytes(StandardCharsets.UTF_8)));
+        // printf 'IMAGE' | md5sum
+        assertThat(image).isEqualTo(new FileSource(base() + "/pnp/files/file/image.bin",
+                "23a12f67f614b5518c7f1c2465bf95e3"));
         assertThat(body(image.location())).isEqualTo("IMAGE");
         assertThat(status(base() + "/pnp/files/file/..%2Fsecret.txt", "127.0.0.1")).isEqualTo(404);
         assertThat(status(base() + "/pnp/files/file/missing.bin", "127.0.0.1")).isEqualTo(404);
-        assertThatThrownBy(() -> files.offerFile("../secret.txt", base(), loopback).block())
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> files.offerFile("nothere.bin", base(), loopback).block())
-                .hasCauseInstanceOf(NoSuchFileException.class);
+        StepVerifier.create(files.offerFile("../secret.txt", base(), loopback))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("not a plain file name"))
+                .verify();
+        StepVerifier.create(files.offerFile("nothere.bin", base(), loopback))
+                .expectError(NoSuchFileException.class)
+                .verify();
     }
 
     @Test

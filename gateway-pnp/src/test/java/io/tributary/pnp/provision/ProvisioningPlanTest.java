@@ -24,13 +24,11 @@ class ProvisioningPlanTest {
     @Test
     @DisplayName("rules are tried by serial, then by PID pattern, then the default rule, then unknown devices")
     void ruleOrder() {
-        ProvisioningPlan plan = new ProvisioningPlan(List.of(fallback, byPid, bySerial),
-                ProvisioningPlan.defaultUnknownDevices(), RetryPolicy.defaults(), Map.of());
+        ProvisioningPlan plan = ProvisioningPlan.defaults().withRules(List.of(fallback, byPid, bySerial));
         assertThat(plan.ruleFor(new Udi("C9300-24T", "", "S1")).name()).isEqualTo("one");
         assertThat(plan.ruleFor(new Udi("C9300-24T", "", "S2")).name()).isEqualTo("c9300");
         assertThat(plan.ruleFor(new Udi("ISR4331", "", "S3")).name()).isEqualTo("default");
-        ProvisioningPlan noDefault = new ProvisioningPlan(List.of(byPid), ProvisioningPlan.defaultUnknownDevices(),
-                RetryPolicy.defaults(), Map.of());
+        ProvisioningPlan noDefault = ProvisioningPlan.defaults().withRules(List.of(byPid));
         assertThat(noDefault.ruleFor(new Udi("ISR4331", "", "S3")).name()).isEqualTo("unknown-devices");
         assertThat(noDefault.ruleFor(new Udi("XC9300-24T", "", "S3")).name()).as("whole-PID match")
                 .isEqualTo("unknown-devices");

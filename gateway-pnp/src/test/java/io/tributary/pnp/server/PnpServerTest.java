@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -16,6 +18,8 @@ import io.tributary.pnp.message.CliExecRequest;
 import io.tributary.pnp.message.Credentials;
 import io.tributary.pnp.message.DeviceId;
 import io.tributary.pnp.message.DeviceInfoRequest;
+import io.tributary.pnp.message.ErrorInfo;
+import io.tributary.pnp.message.Fault;
 import io.tributary.pnp.message.PnpMessage;
 import io.tributary.pnp.message.Service;
 import io.tributary.pnp.message.ServiceRequest;
@@ -36,7 +40,9 @@ class PnpServerTest {
     static final String UDI = "PID:WS-C3750X-24T-E,VID:V04,SN:FDO1703P2EB";
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final List<String> asked = new CopyOnWriteArrayList<>();
     private final List<PnpContact> responses = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicReference<ServiceRequest> next = new AtomicReference<>(new DeviceInfoRequest(
             DeviceInfoRequest.Type.ALL));
     private final PnpWriter writer = PnpWriter.create();
@@ -47,6 +53,10 @@ class PnpServerTest {
     private final PnpHandler handler = new PnpHandler() {
         @Override
         public Mono<ServiceRequest> workRequest(PnpContact contact) {
+            if (busy.get()) {
+                return Mono.error(new ServerBusyException("no room for " + contact.serial()));
+            }
+            asked.add(contact.serial());
             return Mono.justOrEmpty(next.get());
         }
 
@@ -74,14 +84,22 @@ class PnpServerTest {
     }
 
     private String workRequest(String correlator, boolean authRequired) {
-        return new String(writer.write(PnpMessage.of(UDI, correlator,
-                new WorkRequest(new DeviceId(UDI, "Switch", authRequired, false, null)))));
+        return workRequest(UDI, correlator, authRequired);
+    }
+
+    private String workRequest(String udi, String correlator, boolean authRequired) {
+        return new String(writer.write(PnpMessage.of(udi, correlator,
+                new WorkRequest(new DeviceId(udi, "Switch", authRequired, false, null)))));
     }
 
     private String response(String correlator, Service service, boolean success) {
-        return new String(writer.write(PnpMessage.of(UDI, correlator, success
+        return response(UDI, correlator, service, success);
+    }
+
+    private String response(String udi, String correlator, Service service, boolean success) {
+        return new String(writer.write(PnpMessage.of(udi, correlator, success
                 ? ServiceResponse.success(service, null)
-                : ServiceResponse.failure(service, io.tributary.pnp.message.ErrorInfo.of("XSVC_ERROR", 1601, "x")))));
+                : ServiceResponse.failure(service, ErrorInfo.of("XSVC_ERROR", 1601, "x")))));
     }
 
     private double count(String name, String... tags) {
@@ -141,14 +159,55 @@ class PnpServerTest {
     void agentFault() {
         http.post("/pnp/WORK-REQUEST", workRequest("corr-f", false));
         String fault = new String(writer.write(PnpMessage.of(UDI, null,
-                new io.tributary.pnp.message.Fault("XSVC:Client", "cannot parse", null))));
+                new Fault("XSVC:Client", "cannot parse", null))));
         Http.Reply bye = http.post("/pnp/WORK-RESPONSE", fault);
         assertThat(bye.status()).isEqualTo(200);
         assertThat(bye.body()).contains("correlator=\"corr-f\"").contains("<bye/>");
         assertThat(responses).hasSize(1);
-        assertThat(responses.get(0).message().body()).isInstanceOf(io.tributary.pnp.message.Fault.class);
+        assertThat(responses.get(0).message().body()).isInstanceOf(Fault.class);
         assertThat(http.post("/pnp/WORK-RESPONSE", fault).status()).as("nothing outstanding any more")
                 .isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("who may be served is the handler's decision alone: with the table of outstanding requests full, a"
+            + " device the handler took is served, and the request sent longest ago is forgotten (its answer gets 400)")
+    void handlerDecidesCapacity() {
+        DisposableServer small = PnpServer.create().host("127.0.0.1").port(0).handler(handler).meterRegistry(registry)
+                .maxDevices(1).bind().block(Duration.ofSeconds(10));
+        try {
+            Http one = Http.to("http://127.0.0.1:" + small.port());
+            String other = "PID:C9300-24T,VID:V01,SN:FOC2233X0AB";
+            assertThat(one.post("/pnp/WORK-REQUEST", workRequest("a-1", false)).status()).isEqualTo(200);
+            assertThat(one.post("/pnp/WORK-REQUEST", workRequest(other, "b-1", false)).status()).isEqualTo(200);
+            assertThat(asked).containsExactly("FDO1703P2EB", "FOC2233X0AB");
+            assertThat(count("tributary.pnp.rejected", "reason", "capacity")).isZero();
+            assertThat(count("tributary.pnp.outstanding.forgotten")).isEqualTo(1);
+            Http.Reply forgotten = one.post("/pnp/WORK-RESPONSE", response("a-1", Service.DEVICE_INFO, true));
+            assertThat(forgotten.status()).isEqualTo(400);
+            assertThat(forgotten.body()).contains("no request is outstanding for this device");
+            assertThat(one.post("/pnp/WORK-RESPONSE", response(other, "b-1", Service.DEVICE_INFO, true)).status())
+                    .isEqualTo(200);
+        } finally {
+            small.disposeNow(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    @DisplayName("a handler that refuses a device (ServerBusyException) gets it 503 with a fault, counted, and"
+            + " nothing outstanding for it")
+    void handlerRefuses() {
+        busy.set(true);
+        Http.Reply refused = http.post("/pnp/WORK-REQUEST", workRequest("c-busy", false));
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.body()).contains("<response xmlns=\"urn:cisco:pnp:fault\">")
+                .contains("<faultcode>XSVC:Server</faultcode>").contains("<faultstring>server busy</faultstring>");
+        assertThat(count("tributary.pnp.rejected", "reason", "capacity")).isEqualTo(1);
+        assertThat(count("tributary.pnp.requests", "endpoint", "work-request", "outcome", "unavailable"))
+                .isEqualTo(1);
+        busy.set(false);
+        assertThat(http.post("/pnp/WORK-RESPONSE", response("c-busy", Service.DEVICE_INFO, true)).status())
+                .as("nothing outstanding").isEqualTo(400);
     }
 
     @Test
@@ -160,13 +219,27 @@ class PnpServerTest {
     }
 
     @Test
-    @DisplayName("credentials go on the envelope only when the agent says authRequired, and are never logged")
+    @DisplayName("credentials go on the envelope only when the agent says authRequired, and are never logged, at"
+            + " any level down to TRACE")
     void credentials() {
-        next.set(CliExecRequest.of("show version"));
-        assertThat(http.post("/pnp/WORK-REQUEST", workRequest("c1", true)).body())
-                .contains("usr=\"admin\" pwd=\"s3cret-pw\"");
-        assertThat(http.post("/pnp/WORK-REQUEST", workRequest("c2", false)).body()).doesNotContain("pwd=");
-        assertThat(logs.list).noneMatch(event -> event.getFormattedMessage().contains("s3cret-pw"));
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        Level configured = root.getLevel();
+        root.setLevel(Level.TRACE);
+        try {
+            next.set(CliExecRequest.of("show version"));
+            assertThat(http.post("/pnp/WORK-REQUEST", workRequest("c1", true)).body())
+                    .contains("usr=\"admin\" pwd=\"s3cret-pw\"");
+            assertThat(http.post("/pnp/WORK-REQUEST", workRequest("c2", false)).body()).doesNotContain("pwd=");
+        } finally {
+            root.setLevel(configured);
+        }
+        assertThat(logs.list).as("the DEBUG line of each request sent is captured")
+                .anyMatch(event -> event.getLevel() == Level.DEBUG
+                        && event.getLoggerName().equals(PnpEndpoints.class.getName())
+                        && event.getFormattedMessage().equals("PnP FDO1703P2EB -> cli-exec (c1)"));
+        assertThat(logs.list).noneMatch(event -> event.getFormattedMessage().contains("s3cret-pw")
+                || event.getThrowableProxy() != null && String.valueOf(event.getThrowableProxy().getMessage())
+                .contains("s3cret-pw"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.test.StepVerifier;
 
 class DeviceStoreTest {
 
@@ -32,20 +33,21 @@ class DeviceStoreTest {
         DeviceRecord failed = answer(store, "S1", failure, DeviceState.FAILED);
         store.update("S2", none -> DeviceRecord.first("S2", "PID:X,VID:,SN:S2", "X", 6));
         assertThat(store.count(DeviceState.FAILED)).isEqualTo(1);
-        store.close().block(Duration.ofSeconds(10));
+        StepVerifier.create(store.close()).verifyComplete();
         assertThat(Files.exists(dir.resolve(DeviceStore.FILE_NAME))).isTrue();
 
         DeviceStore reopened = DeviceStore.open(dir).block(Duration.ofSeconds(10));
         try {
-            assertThat(reopened.get("S1").block()).isEqualTo(failed);
-            assertThat(reopened.results("S1").block()).containsExactly(failure);
+            StepVerifier.create(reopened.get("S1")).expectNext(failed).verifyComplete();
+            StepVerifier.create(reopened.results("S1")).expectNext(List.of(failure)).verifyComplete();
             assertThat(reopened.count(DeviceState.FAILED)).isEqualTo(1);
             assertThat(reopened.count(DeviceState.NEW)).isEqualTo(1);
-            assertThat(reopened.all().map(DeviceRecord::serial).collectList().block()).containsExactly("S1", "S2");
-            assertThat(reopened.get("S9").block()).isNull();
-            assertThat(reopened.status("S1").block().results()).hasSize(1);
+            StepVerifier.create(reopened.all().map(DeviceRecord::serial)).expectNext("S1", "S2").verifyComplete();
+            StepVerifier.create(reopened.get("S9")).as("a device never seen").verifyComplete();
+            StepVerifier.create(reopened.status("S1")).expectNext(new DeviceStatus(failed, List.of(failure)))
+                    .verifyComplete();
         } finally {
-            reopened.close().block(Duration.ofSeconds(10));
+            StepVerifier.create(reopened.close()).verifyComplete();
         }
     }
 
@@ -64,7 +66,7 @@ class DeviceStoreTest {
             assertThat(results.get(49).step()).isEqualTo(59);
             assertThat(store.get("S").block().resultCount()).isEqualTo(60);
         } finally {
-            store.close().block(Duration.ofSeconds(10));
+            StepVerifier.create(store.close()).verifyComplete();
         }
     }
 }

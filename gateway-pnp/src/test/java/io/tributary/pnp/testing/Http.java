@@ -3,12 +3,14 @@ package io.tributary.pnp.testing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.tcp.SslProvider;
 
 /** A blocking test client for one server. */
 public final class Http {
@@ -22,7 +24,7 @@ public final class Http {
     public static Http to(String baseUrl) {
         HttpClient client = HttpClient.create().baseUrl(baseUrl);
         if (baseUrl.startsWith("https")) {
-            reactor.netty.tcp.SslProvider.GenericSslContextSpec<?> tls = Http11SslContextSpec.forClient()
+            SslProvider.GenericSslContextSpec<?> tls = Http11SslContextSpec.forClient()
                     .configure(builder -> builder.trustManager(InsecureTrustManagerFactory.INSTANCE));
             client = client.secure(spec -> spec.sslContext(tls));
         }
@@ -49,7 +51,7 @@ public final class Http {
         HttpClient.RequestSender sender = client.request(method).uri(path);
         HttpClient.ResponseReceiver<?> receiver = body == null ? sender
                 : sender.send(ByteBufFlux.fromString(Mono.just(new String(body, StandardCharsets.ISO_8859_1)),
-                        StandardCharsets.ISO_8859_1, io.netty.buffer.ByteBufAllocator.DEFAULT));
+                        StandardCharsets.ISO_8859_1, ByteBufAllocator.DEFAULT));
         return receiver.responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(new byte[0])
                         .map(bytes -> new Reply(response.status().code(),
                                 response.responseHeaders().get("content-type"),

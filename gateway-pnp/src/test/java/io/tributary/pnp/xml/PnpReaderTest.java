@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import io.tributary.pnp.message.BackoffRequest;
 import io.tributary.pnp.message.CliOutput;
 import io.tributary.pnp.message.ConfigResults;
-import io.tributary.pnp.message.ConfigUpgradeRequest;
 import io.tributary.pnp.message.DeviceInfo;
 import io.tributary.pnp.message.Fault;
 import io.tributary.pnp.message.PnpMessage;
@@ -25,28 +24,6 @@ class PnpReaderTest {
 
     private PnpMessage read(String xml) {
         return reader.read(xml.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Test
-    @DisplayName("pnp.md work request: Cisco's sample reads as a WorkRequest with udi, hostname and authRequired")
-    void workRequest() {
-        PnpMessage message = read("""
-                <pnp xmlns="urn:cisco:pnp" version="1.0" udi="PID:WS-C3750X-24T-E,VID:V04,SN:FDO1703P2EB">
-                  <info xmlns="urn:cisco:pnp:work-info" correlator="CiscoPnP-1.0-1465-25A1212C">
-                   <deviceId>
-                    <udi>PID:WS-C3750X-24T-E,VID:V04,SN:FDO1703P2EB</udi>
-                    <hostname>Router</hostname>
-                    <authRequired>true</authRequired>
-                    <viaProxy>false</viaProxy>
-                    <securityAdvise>Password in clear text in unsecured transport</securityAdvise>
-                   </deviceId>
-                  </info>
-                </pnp>""");
-        assertThat(message.correlator()).isEqualTo("CiscoPnP-1.0-1465-25A1212C");
-        WorkRequest request = (WorkRequest) message.body();
-        assertThat(request.deviceId().hostname()).isEqualTo("Router");
-        assertThat(request.deviceId().authRequired()).isTrue();
-        assertThat(message.deviceUdi()).isEqualTo(new Udi("WS-C3750X-24T-E", "V04", "FDO1703P2EB"));
     }
 
     @Test
@@ -127,35 +104,12 @@ class PnpReaderTest {
     }
 
     @Test
-    @DisplayName("backoff sample request: callbackAfter 2 h 10 min 25 s; an empty callbackAfter means 15 min")
-    void backoff() {
-        BackoffRequest timed = (BackoffRequest) read("""
-                <pnp xmlns="urn:cisco:pnp" version="1.0" udi="PID:7206VXR,VID:,SN:34835437" usr="usr15" pwd="pwd15">
-                  <request xmlns="urn:cisco:pnp:backoff" correlator="CiscoPnP-1.0-1-11-14A9C6D0-2">
-                    <backoff><reason>take it easy</reason>
-                      <callbackAfter><hours>2</hours><minutes>10</minutes><seconds>25</seconds></callbackAfter>
-                    </backoff></request></pnp>""").body();
-        assertThat(timed.callbackAfter()).hasSeconds(2 * 3600 + 10 * 60 + 25);
+    @DisplayName("pnp.md: a backoff with an empty callbackAfter means 15 min")
+    void emptyBackoff() {
         BackoffRequest empty = (BackoffRequest) read("""
                 <pnp xmlns="urn:cisco:pnp" version="1.0" udi="PID:7,VID:,SN:3"><request xmlns="urn:cisco:pnp:backoff"
                  correlator="c"><backoff><reason>r</reason><callbackAfter/></backoff></request></pnp>""").body();
         assertThat(empty.callbackAfter()).isEqualTo(BackoffRequest.DEFAULT_CALLBACK);
-    }
-
-    @Test
-    @DisplayName("config-upgrade sample request reads with location, checksum, startup and reload")
-    void configUpgradeSample() {
-        ConfigUpgradeRequest request = (ConfigUpgradeRequest) read("""
-                <pnp xmlns="urn:cisco:pnp" version="1.0" udi="PID:7206VXR,VID:,SN:34835437" noCheckTime="20">
-                  <request correlator="CiscoPnP-1.0-1-11-14A9C6D0-2" xmlns="urn:cisco:pnp:config-upgrade">
-                    <config><copy><source><location>tftp://172.19.211.47//tftpboot/test_cfg</location>
-                      <checksum>f4c14103bdb911a7d3982a1fd02cb2df</checksum></source><applyTo>startup</applyTo>
-                    </copy></config>
-                    <reload><reason>none</reason><delayIn>120</delayIn><user>test</user></reload>
-                  </request></pnp>""").body();
-        assertThat(request.source().checksum()).isEqualTo("f4c14103bdb911a7d3982a1fd02cb2df");
-        assertThat(request.applyTo()).isEqualTo(ConfigUpgradeRequest.ApplyTo.STARTUP);
-        assertThat(request.reload().delaySeconds()).isEqualTo(120);
     }
 
     @Test

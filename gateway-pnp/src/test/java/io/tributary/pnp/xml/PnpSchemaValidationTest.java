@@ -21,6 +21,7 @@ import javax.xml.validation.SchemaFactory;
 
 import io.tributary.pnp.message.DeviceId;
 import io.tributary.pnp.message.PnpMessage;
+import io.tributary.pnp.message.Service;
 import io.tributary.pnp.message.ServiceRequest;
 import io.tributary.pnp.message.ServiceResponse;
 import io.tributary.pnp.message.WorkRequest;
@@ -78,6 +79,11 @@ class PnpSchemaValidationTest {
         }
     }
 
+    /** @return the schema that validates a whole envelope with a service, e.g. {@code pnp_backoff_svc.xsd} */
+    private static String schemaFile(Service service) {
+        return "pnp_" + service.id().replace('-', '_') + "_svc.xsd";
+    }
+
     private static void validate(String schemaFile, byte[] document) throws Exception {
         assertThatCode(() -> schema(schemaFile).newValidator()
                 .validate(new StreamSource(new ByteArrayInputStream(document))))
@@ -93,7 +99,7 @@ class PnpSchemaValidationTest {
     @MethodSource("requests")
     @DisplayName("every request and bye the server can emit validates against its pnp_<service>_svc.xsd")
     void requestsValidate(PnpMessage message) throws Exception {
-        String file = message.body() instanceof ServiceRequest request ? request.service().schemaFile()
+        String file = message.body() instanceof ServiceRequest request ? schemaFile(request.service())
                 : "pnp_work_info_svc.xsd";
         validate(file, writer.write(message));
     }
@@ -106,7 +112,7 @@ class PnpSchemaValidationTest {
     @MethodSource("responses")
     @DisplayName("the simulator's responses validate against the service's schema")
     void responsesValidate(ServiceResponse response) throws Exception {
-        validate(response.service().schemaFile(),
+        validate(schemaFile(response.service()),
                 writer.write(PnpMessage.of(SampleMessages.UDI, SampleMessages.CORRELATOR, response)));
     }
 
