@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.tributary.app.config.ConfigLoader;
@@ -79,10 +78,12 @@ class PnpAppTest {
     @DisplayName("an unknown device contacting the default gateway is inventoried, published, listed and metered")
     void defaultGateway() throws Exception {
         start(null, Map.of());
-        List<AgentEvent> events = SimulatedAgent.create(base, new Udi("ISR4331/K9", "V01", "FDO21120XYZ"))
-                .run().take(4).collectList().block(Duration.ofSeconds(20));
-        assertThat(events).extracting(AgentEvent::kind).containsExactly(AgentEvent.Kind.HELLO,
-                AgentEvent.Kind.ANSWERED, AgentEvent.Kind.ANSWERED, AgentEvent.Kind.WAITING);
+        StepVerifier.create(SimulatedAgent.create(base, new Udi("ISR4331/K9", "V01", "FDO21120XYZ")).run()
+                        .map(AgentEvent::kind).take(4))
+                .expectNext(AgentEvent.Kind.HELLO, AgentEvent.Kind.ANSWERED, AgentEvent.Kind.ANSWERED,
+                        AgentEvent.Kind.WAITING)
+                .expectComplete()
+                .verify(Duration.ofSeconds(20));
         assertThat(running.gateway().router().retainedValue(Topic.of("pnp/FDO21120XYZ/device-info")).payloadUtf8())
                 .contains("ISR4331/K9");
         assertThat(get("/pnp/devices/FDO21120XYZ").body()).contains("\"state\":\"BACKED_OFF\"");
