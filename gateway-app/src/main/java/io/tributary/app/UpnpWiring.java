@@ -7,10 +7,6 @@ import io.tributary.upnp.ConfiguredService;
 import io.tributary.upnp.UpnpAdapter;
 import io.tributary.upnp.UpnpAdapterOptions;
 import io.tributary.upnp.UpnpConfig;
-import io.tributary.upnp.publisher.CallbackPolicy;
-import io.tributary.upnp.publisher.HostPolicy;
-import io.tributary.upnp.publisher.PublisherConfig;
-import io.tributary.upnp.publisher.PublisherOptions;
 import io.tributary.upnp.subscriber.SubscriberConfig;
 import io.tributary.upnp.subscriber.SubscriberOptions;
 import io.tributary.upnp.subscriber.SubscriptionOptions;
@@ -31,25 +27,10 @@ final class UpnpWiring {
     }
 
     static UpnpAdapterOptions options(Settings settings) {
-        Settings publisher = settings.get(UpnpConfig.PUBLISHER);
         Settings topics = settings.get(UpnpConfig.TOPICS_SERVICE);
         Settings subscriber = settings.get(UpnpConfig.SUBSCRIBER);
         UpnpAdapterOptions options = UpnpAdapterOptions.defaults()
-                .publisher(PublisherOptions.defaults()
-                        .timeouts(publisher.get(PublisherConfig.TIMEOUT_MIN), publisher.get(PublisherConfig.TIMEOUT_DEFAULT),
-                                publisher.get(PublisherConfig.TIMEOUT_MAX))
-                        .maxSubscriptions(publisher.get(PublisherConfig.MAX_SUBSCRIPTIONS))
-                        .maxSubscriptionsPerRequester(publisher.get(PublisherConfig.MAX_SUBSCRIPTIONS_PER_REQUESTER))
-                        .queueCapacity(publisher.get(PublisherConfig.QUEUE_CAPACITY))
-                        .notifyTimeouts(publisher.get(PublisherConfig.NOTIFY_CONNECT_TIMEOUT),
-                                publisher.get(PublisherConfig.NOTIFY_TIMEOUT))
-                        .maxDeliveryFailures(publisher.get(PublisherConfig.MAX_DELIVERY_FAILURES))
-                        .callbackPolicy(CallbackPolicy.defaults().scope(publisher.get(PublisherConfig.CALLBACK_SCOPE))
-                                .allowedNetworks(publisher.get(PublisherConfig.ALLOWED_NETWORKS))
-                                .maxUrls(publisher.get(PublisherConfig.MAX_CALLBACK_URLS))
-                                .maxUrlLength(publisher.get(PublisherConfig.MAX_CALLBACK_URL_LENGTH)))
-                        .hostPolicy(HostPolicy.defaults().enabled(publisher.get(PublisherConfig.CHECK_HOST_HEADER))
-                                .allowedHosts(publisher.get(PublisherConfig.ALLOWED_HOSTS))))
+                .publisher(settings.get(UpnpConfig.PUBLISHER))
                 .topicsService(topics.get(UpnpConfig.TOPICS_ENABLED), topics.get(UpnpConfig.TOPICS_PATH_SETTING),
                         topics.get(UpnpConfig.TOPICS_FILTER))
                 .subscriber(subscriber(subscriber))

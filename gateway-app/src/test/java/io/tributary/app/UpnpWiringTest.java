@@ -23,7 +23,8 @@ import io.tributary.upnp.UpnpConfig;
 import io.tributary.coap.CoapClient;
 import io.tributary.coap.message.CoapCode;
 import io.tributary.upnp.UpnpAdapterOptions;
-import io.tributary.upnp.publisher.CallbackPolicy;
+import io.tributary.upnp.publisher.CallbackScope;
+import io.tributary.upnp.publisher.PublisherConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,9 +53,9 @@ class UpnpWiringTest {
         UpnpAdapterOptions options = UpnpWiring.options(config.get(GatewayConfig.UPNP));
         assertThat(options.topicsService()).isTrue();
         assertThat(options.topicsPath()).isEqualTo("/upnp/event/topics");
-        assertThat(options.publisher().defaultTimeout()).isEqualTo(Duration.ofSeconds(1800));
-        assertThat(options.publisher().callbackPolicy().scope()).isEqualTo(CallbackPolicy.Scope.SUBNET);
-        assertThat(options.publisher().callbackPolicy().maxUrls()).isEqualTo(6);
+        assertThat(options.publisher().get(PublisherConfig.TIMEOUT_DEFAULT)).isEqualTo(Duration.ofSeconds(1800));
+        assertThat(options.publisher().get(PublisherConfig.CALLBACK_SCOPE)).isEqualTo(CallbackScope.SUBNET);
+        assertThat(options.publisher().get(PublisherConfig.MAX_CALLBACK_URLS)).isEqualTo(6);
         assertThat(options.subscriber().callbackAddress()).isNull();
         assertThat(options.sources()).isEmpty();
         assertThat(UpnpWiring.adapter(config.get(GatewayConfig.UPNP))).isPresent();
@@ -70,8 +71,8 @@ class UpnpWiringTest {
                 + "  subscriber:\n    callback-address: http://192.168.1.10:18080\n"
                 + "  sources:\n    - {name: tv, url: 'http://192.168.1.20:49152/evt'}\n"), Map.of());
         UpnpAdapterOptions options = UpnpWiring.options(config.get(GatewayConfig.UPNP));
-        assertThat(options.publisher().callbackPolicy().scope()).isEqualTo(CallbackPolicy.Scope.REQUESTER);
-        assertThat(options.publisher().callbackPolicy().allowedNetworks()).hasToString("[172.17.0.0/16]");
+        assertThat(options.publisher().get(PublisherConfig.CALLBACK_SCOPE)).isEqualTo(CallbackScope.REQUESTER);
+        assertThat(options.publisher().get(PublisherConfig.ALLOWED_NETWORKS)).hasToString("[172.17.0.0/16]");
         assertThat(options.services()).singleElement().satisfies(service -> {
             assertThat(service.path()).isEqualTo("/upnp/event/kitchen");
             assertThat(service.variables().get(0).moderation().maximumRate()).isEqualTo(Duration.ofSeconds(10));

@@ -66,8 +66,8 @@ public final class UpnpAdapter implements Adapter {
             }
             Router router = context.router();
             SchedulingClock timer = new EventLoopClock(context.loops().onServer(true).next());
-            GenaPublisher definition = GenaPublisher.create().options(options.publisher())
-                    .meterRegistry(context.meterRegistry()).loops(context.loops()).timer(timer);
+            GenaPublisher definition = GenaPublisher.create().settings(options.publisher())
+                    .meterRegistry(context.meterRegistry()).loops(context.loops()).clock(timer);
             if (options.topicsService()) {
                 definition = definition.service(EventedService.create(options.topicsPath(),
                         new RetainedTopicsSource(router, options.topicsFilter(), options.queueCapacity())));

@@ -6,13 +6,14 @@ import java.util.Objects;
 
 import io.tributary.core.TopicFilter;
 import io.tributary.upnp.bridge.EventSourceUrl;
-import io.tributary.upnp.publisher.PublisherOptions;
+import io.tributary.core.config.Settings;
+import io.tributary.upnp.publisher.PublisherConfig;
 import io.tributary.upnp.subscriber.SubscriberOptions;
 import io.tributary.upnp.subscriber.SubscriptionOptions;
 
 /**
  * Immutable settings of the {@link UpnpAdapter}; every method returns a changed copy. Defaults: publisher as
- * {@link PublisherOptions#defaults()}; the topics service on {@code /upnp/event/topics} eventing every retained
+ * {@link PublisherConfig#defaults()}; the topics service on {@code /upnp/event/topics} eventing every retained
  * topic ({@code #}); no configured services; subscriber callbacks under {@code /upnp/callback/} advertised with the
  * local address of each connection; subscriptions as {@link SubscriptionOptions#defaults()}; no event sources;
  * router queues of 4,096 messages for the services.
@@ -22,11 +23,11 @@ public final class UpnpAdapterOptions {
     /** The default event path of the topics service. */
     public static final String TOPICS_PATH = "/upnp/event/topics";
 
-    private static final UpnpAdapterOptions DEFAULTS = new UpnpAdapterOptions(PublisherOptions.defaults(), true,
+    private static final UpnpAdapterOptions DEFAULTS = new UpnpAdapterOptions(PublisherConfig.defaults(), true,
             TOPICS_PATH, TopicFilter.of("#"), List.of(), SubscriberOptions.defaults(), SubscriptionOptions.defaults(),
             List.of(), 4096);
 
-    private final PublisherOptions publisher;
+    private final Settings publisher;
     private final boolean topicsService;
     private final String topicsPath;
     private final TopicFilter topicsFilter;
@@ -36,7 +37,7 @@ public final class UpnpAdapterOptions {
     private final List<EventSourceUrl> sources;
     private final int queueCapacity;
 
-    private UpnpAdapterOptions(PublisherOptions publisher, boolean topicsService, String topicsPath,
+    private UpnpAdapterOptions(Settings publisher, boolean topicsService, String topicsPath,
                                TopicFilter topicsFilter, List<ConfiguredService> services,
                                SubscriberOptions subscriber, SubscriptionOptions subscription,
                                List<EventSourceUrl> sources, int queueCapacity) {
@@ -57,10 +58,10 @@ public final class UpnpAdapterOptions {
     }
 
     /**
-     * @param options publisher settings; default {@link PublisherOptions#defaults()}
+     * @param options publisher settings; default {@link PublisherConfig#defaults()}
      * @return a new options reference
      */
-    public UpnpAdapterOptions publisher(PublisherOptions options) {
+    public UpnpAdapterOptions publisher(Settings options) {
         return new UpnpAdapterOptions(Objects.requireNonNull(options, "options"), topicsService, topicsPath,
                 topicsFilter, services, subscriber, subscription, sources, queueCapacity);
     }
@@ -139,7 +140,7 @@ public final class UpnpAdapterOptions {
     }
 
     /** @return the publisher settings */
-    public PublisherOptions publisher() {
+    public Settings publisher() {
         return publisher;
     }
 

@@ -53,8 +53,8 @@ public final class PublisherConfig {
             ValueTypes.integer().atLeast(1).unit("messages"), 3,
             "Messages in a row that no callback URL accepted before the subscription ends.");
     /** Which callback hosts are in scope. */
-    public static final Setting<CallbackPolicy.Scope> CALLBACK_SCOPE = SECTION.define("callback-scope",
-            ValueTypes.choice(CallbackPolicy.Scope.class), CallbackPolicy.Scope.SUBNET, "CallStranger"
+    public static final Setting<CallbackScope> CALLBACK_SCOPE = SECTION.define("callback-scope",
+            ValueTypes.choice(CallbackScope.class), CallbackScope.SUBNET, "CallStranger"
                     + " (CVE-2020-12695) defence. subnet: a callback host must be the requester itself or in the subnet"
                     + " of the listener address the SUBSCRIBE arrived on; requester: the requester only. Callback"
                     + " hosts must be IP literals (never resolved), http:// only.");

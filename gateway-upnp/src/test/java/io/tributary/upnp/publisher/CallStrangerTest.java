@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class CallStrangerTest {
 
-    private PublisherFixture fixture = new PublisherFixture(PublisherOptions.defaults());
+    private PublisherFixture fixture = new PublisherFixture(PublisherConfig.defaults());
 
     @AfterEach
     void close() {
@@ -76,13 +76,14 @@ class CallStrangerTest {
             assertThat(subscribe("<" + other.url("/x") + ">")).isEqualTo(200);
             assertThat(other.next("/x").seq()).isZero();
             close();
-            fixture = new PublisherFixture(PublisherOptions.defaults().callbackPolicy(CallbackPolicy.defaults()
-                    .scope(CallbackPolicy.Scope.REQUESTER)));
+            fixture = new PublisherFixture(PublisherConfig.defaults().with(PublisherConfig.CALLBACK_SCOPE,
+                    CallbackScope.REQUESTER));
             assertThat(subscribe("<" + other.url("/x") + ">")).isEqualTo(412);
             assertThat(subscribe("<" + fixture.receiver.url("/self") + ">")).isEqualTo(200);
             close();
-            fixture = new PublisherFixture(PublisherOptions.defaults().callbackPolicy(CallbackPolicy.defaults()
-                    .scope(CallbackPolicy.Scope.REQUESTER).allowedNetworks(List.of(Cidr.parse("127.0.0.2/32")))));
+            fixture = new PublisherFixture(PublisherConfig.defaults()
+                    .with(PublisherConfig.CALLBACK_SCOPE, CallbackScope.REQUESTER)
+                    .with(PublisherConfig.ALLOWED_NETWORKS, List.of(Cidr.parse("127.0.0.2/32"))));
             assertThat(subscribe("<" + other.url("/x") + ">")).isEqualTo(200);
         }
     }
@@ -101,8 +102,8 @@ class CallStrangerTest {
         assertThat(fixture.client.send("SUBSCRIBE", PublisherFixture.PATH, Map.of("Host", "127.0.0.1:9",
                 "NT", "upnp:event", "CALLBACK", callback)).status()).isEqualTo(200);
         close();
-        fixture = new PublisherFixture(PublisherOptions.defaults().hostPolicy(HostPolicy.defaults()
-                .allowedHosts(List.of("Gateway.LAN"))));
+        fixture = new PublisherFixture(PublisherConfig.defaults().with(PublisherConfig.ALLOWED_HOSTS,
+                List.of("Gateway.LAN")));
         assertThat(fixture.client.send("SUBSCRIBE", PublisherFixture.PATH, Map.of("Host", "gateway.lan:8080",
                 "NT", "upnp:event", "CALLBACK", "<" + fixture.receiver.url("/a") + ">")).status()).isEqualTo(200);
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ModerationTest {
 
-    private final PublisherFixture fixture = new PublisherFixture(PublisherOptions.defaults(), service -> service
+    private final PublisherFixture fixture = new PublisherFixture(PublisherConfig.defaults(), service -> service
             .moderate("Volume", Moderation.none().maximumRate(Duration.ofSeconds(10)))
             .moderate("Temp", Moderation.none().minimumDelta(0.5)));
 

@@ -2,11 +2,14 @@ package io.tributary.upnp.publisher;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tributary.core.config.Settings;
+import io.tributary.core.time.VirtualClock;
 import io.tributary.upnp.testing.CallbackReceiver;
 import io.tributary.upnp.testing.GenaClient;
-import io.tributary.core.time.VirtualClock;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -23,12 +26,12 @@ final class PublisherFixture implements AutoCloseable {
     final CallbackReceiver receiver = CallbackReceiver.start();
     final GenaClient client;
 
-    PublisherFixture(PublisherOptions options) {
-        this(options, java.util.function.UnaryOperator.identity());
+    PublisherFixture(Settings settings) {
+        this(settings, UnaryOperator.identity());
     }
 
-    PublisherFixture(PublisherOptions options, java.util.function.UnaryOperator<EventedService> service) {
-        publisher = GenaPublisher.create().options(options).meterRegistry(meters).timer(timer)
+    PublisherFixture(Settings settings, UnaryOperator<EventedService> service) {
+        publisher = GenaPublisher.create().settings(settings).meterRegistry(meters).clock(timer)
                 .service(service.apply(EventedService.create(PATH, state)))
                 .start().block(Duration.ofSeconds(10));
         server = HttpServer.create().host("127.0.0.1").port(0).route(publisher.routes()).bindNow();
@@ -36,7 +39,7 @@ final class PublisherFixture implements AutoCloseable {
     }
 
     double counter(String name, String... tags) {
-        io.micrometer.core.instrument.Counter counter = meters.find(name).tags(tags).counter();
+        Counter counter = meters.find(name).tags(tags).counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -30,7 +30,7 @@ class SubscriberWithPublisherTest {
     private final SimpleMeterRegistry publisherMeters = new SimpleMeterRegistry();
     private final VirtualClock publisherClock = new VirtualClock();
     private final RunningPublisher publisher = GenaPublisher.create().meterRegistry(publisherMeters)
-            .timer(publisherClock).service(EventedService.create("/upnp/event/rcs", state))
+            .clock(publisherClock).service(EventedService.create("/upnp/event/rcs", state))
             .start().block(Duration.ofSeconds(10));
     private final DisposableServer device = HttpServer.create().host("127.0.0.1").port(0)
             .route(publisher.routes()).bindNow();
