@@ -10,6 +10,8 @@ import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.Adapter;
 import io.tributary.core.gateway.Gateway;
 import io.tributary.core.gateway.RunningGateway;
+import io.tributary.upnp.UpnpAdapter;
+import io.tributary.upnp.UpnpConfig;
 import reactor.core.publisher.Mono;
 
 /** Builds the gateway described by a configuration: router, shared HTTP listener, admin endpoints and adapters. */
@@ -54,7 +56,10 @@ public final class GatewayApplication {
             adapters.add(coap);
         }
         PnpWiring.adapter(config.get(GatewayConfig.PNP)).ifPresent(adapters::add);
-        UpnpWiring.adapter(config.get(GatewayConfig.UPNP)).ifPresent(adapters::add);
+        Settings upnp = config.get(GatewayConfig.UPNP);
+        if (upnp.get(UpnpConfig.ENABLED)) {
+            adapters.add(UpnpAdapter.create(upnp));
+        }
         return adapters;
     }
 

@@ -11,7 +11,8 @@ import io.tributary.core.config.ValueTypes;
 
 /**
  * The settings of a GENA publisher (UDA 2.0 §4.1–§4.3): TIMEOUT grants, subscription limits, NOTIFY delivery,
- * and the CallStranger (CVE-2020-12695) and DNS-rebinding defences.
+ * and the CallStranger (CVE-2020-12695) and DNS-rebinding defences. {@link GenaPublisher#settings(Settings)} takes
+ * their values.
  */
 public final class PublisherConfig {
 
@@ -44,7 +45,8 @@ public final class PublisherConfig {
                     + " (tributary_upnp_notify_coalesced_total).");
     /** Connect timeout per callback URL. */
     public static final Setting<Duration> NOTIFY_CONNECT_TIMEOUT = SECTION.define("notify-connect-timeout",
-            ValueTypes.positiveDuration(), Duration.ofSeconds(5), "Connect timeout per callback URL.");
+            ValueTypes.positiveDuration().atMost(Duration.ofMinutes(5)), Duration.ofSeconds(5),
+            "Connect timeout per callback URL.");
     /** Answer timeout of one NOTIFY. */
     public static final Setting<Duration> NOTIFY_TIMEOUT = SECTION.define("notify-timeout",
             ValueTypes.positiveDuration(), Duration.ofSeconds(10), "Answer timeout of one NOTIFY.");

@@ -18,7 +18,8 @@ import io.tributary.upnp.publisher.RunningPublisher;
 import io.tributary.upnp.publisher.StateVariables;
 import io.tributary.upnp.subscriber.GenaEvent;
 import io.tributary.upnp.subscriber.GenaSubscriber;
-import io.tributary.upnp.subscriber.SubscriberOptions;
+import io.tributary.upnp.subscriber.RunningSubscriber;
+import io.tributary.upnp.subscriber.SubscriberConfig;
 import io.tributary.upnp.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -60,7 +61,7 @@ class JupnpInteropTest {
 
     private UpnpService jupnp;
     private RunningPublisher publisher;
-    private GenaSubscriber subscriber;
+    private RunningSubscriber subscriber;
     private DisposableServer server;
 
     @AfterEach
@@ -161,7 +162,7 @@ class JupnpInteropTest {
         URI eventUrl = URI.create("http://127.0.0.1:" + port
                 + jupnp.getConfiguration().getNamespace().getEventSubscriptionPath(service));
 
-        GenaSubscriber[] holder = new GenaSubscriber[1];
+        RunningSubscriber[] holder = new RunningSubscriber[1];
         server = HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes.route(request -> true, (request, response) -> {
                     reactor.netty.http.server.HttpServerRoutes inner =
@@ -169,7 +170,7 @@ class JupnpInteropTest {
                     holder[0].callbackRoutes().accept(inner);
                     return inner.apply(request, response);
                 })).bindNow();
-        subscriber = GenaSubscriber.create(SubscriberOptions.defaults().callbackPort(server.port()));
+        subscriber = GenaSubscriber.create(SubscriberConfig.defaults()).callbackPort(server.port()).start();
         holder[0] = subscriber;
 
         BlockingQueue<GenaEvent> events = new LinkedBlockingQueue<>();

@@ -24,7 +24,8 @@ class CallbackStatusCodesTest {
             .getBytes(StandardCharsets.UTF_8);
 
     private final FakePublisher publisher = new FakePublisher();
-    private final SubscriberFixture fixture = new SubscriberFixture(options -> options.maxBodySize(1024));
+    private SubscriberFixture fixture = new SubscriberFixture(settings -> settings
+            .with(SubscriberConfig.MAX_BODY_SIZE, 1024));
     private final BlockingQueue<GenaEvent> events = new LinkedBlockingQueue<>();
     private Disposable subscription;
 
@@ -272,8 +273,9 @@ class CallbackStatusCodesTest {
                 slow.add(event);
             }
         };
-        fixture.subscriber.subscribe(publisher.url(), SubscriptionOptions.defaults().bufferCapacity(2))
-                .subscribe(consumer);
+        fixture.close();
+        fixture = new SubscriberFixture(settings -> settings.with(SubscriberConfig.BUFFER_CAPACITY, 2));
+        fixture.subscriber.subscribe(publisher.url()).subscribe(consumer);
         FakePublisher.Request request = publisher.next();
         awaitSubscribed();
         for (int seq = 0; seq < 5; seq++) {
@@ -297,8 +299,8 @@ class CallbackStatusCodesTest {
     @Test
     @DisplayName("the advertised callback address replaces the connection's local address in CALLBACK")
     void advertisedAddress() throws Exception {
-        try (SubscriberFixture docker = new SubscriberFixture(options -> options
-                .callbackAddress(java.net.URI.create("http://192.0.2.7:18080")))) {
+        try (SubscriberFixture docker = new SubscriberFixture(settings -> settings
+                .with(SubscriberConfig.CALLBACK_ADDRESS, java.net.URI.create("http://192.0.2.7:18080")))) {
             Disposable d = docker.subscriber.subscribe(publisher.url()).subscribe();
             try {
                 assertThat(publisher.next().headers().get("CALLBACK"))
