@@ -381,6 +381,11 @@ final class SubscriptionSession {
         expected = seq;
     }
 
+    /** Test hook: NOTIFYs waiting for the answer to the SUBSCRIBE under way. */
+    synchronized int heldNotifies() {
+        return answered.currentSubscriberCount();
+    }
+
     /** A SUBSCRIBE that was not answered 200 with a SID; retried with back-off. */
     private static final class SubscribeFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.test.StepVerifier;
 
 class UpnpAdapterTest {
 
@@ -38,7 +39,7 @@ class UpnpAdapterTest {
     @AfterEach
     void stop() {
         if (gateway != null) {
-            gateway.stop().block(Duration.ofSeconds(20));
+            StepVerifier.create(gateway.stop()).expectComplete().verify(Duration.ofSeconds(20));
         }
         receiver.close();
     }
@@ -118,11 +119,11 @@ class UpnpAdapterTest {
             Await.until("change published",
                     () -> "43".equals(gateway.router().retainedValue(volume).payloadUtf8()));
             assertThat(meters.get("tributary.upnp.subscriber.subscriptions").gauge().value()).isEqualTo(1);
-            gateway.stop().block(Duration.ofSeconds(20));
+            StepVerifier.create(gateway.stop()).expectComplete().verify(Duration.ofSeconds(20));
             gateway = null;
             assertThat(device.subscriptionCount()).as("the gateway unsubscribed on stop").isZero();
         } finally {
-            device.stop().block(Duration.ofSeconds(10));
+            StepVerifier.create(device.stop()).expectComplete().verify(Duration.ofSeconds(10));
             deviceServer.disposeNow(Duration.ofSeconds(5));
         }
     }

@@ -12,6 +12,7 @@ import io.tributary.upnp.testing.CallbackReceiver;
 import io.tributary.upnp.testing.GenaClient;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.test.StepVerifier;
 
 /** A publisher with one service on 127.0.0.1, a receiver for its NOTIFYs and a raw client, for tests. */
 final class PublisherFixture implements AutoCloseable {
@@ -49,7 +50,7 @@ final class PublisherFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        publisher.stop().block(Duration.ofSeconds(10));
+        StepVerifier.create(publisher.stop()).expectComplete().verify(Duration.ofSeconds(10));
         server.disposeNow(Duration.ofSeconds(5));
         receiver.close();
     }

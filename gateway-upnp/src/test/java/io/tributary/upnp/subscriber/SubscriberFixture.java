@@ -11,6 +11,7 @@ import io.tributary.upnp.testing.GenaClient;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRoutes;
+import reactor.test.StepVerifier;
 
 /** A subscriber whose callback routes are served on 127.0.0.1, with a virtual clock, for tests. */
 final class SubscriberFixture implements AutoCloseable {
@@ -49,7 +50,7 @@ final class SubscriberFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        subscriber.close(Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
+        StepVerifier.create(subscriber.close(Duration.ofSeconds(5))).expectComplete().verify(Duration.ofSeconds(10));
         server.disposeNow(Duration.ofSeconds(5));
     }
 }
