@@ -1,7 +1,9 @@
 package io.tributary.upnp.publisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 
@@ -112,13 +114,13 @@ class CallStrangerTest {
     @DisplayName("Cidr parses networks without resolving and tests membership")
     void cidr() throws Exception {
         Cidr net = Cidr.parse("192.168.1.0/24");
-        assertThat(net.contains(java.net.InetAddress.getByName("192.168.1.77"))).isTrue();
-        assertThat(net.contains(java.net.InetAddress.getByName("192.168.2.1"))).isFalse();
-        assertThat(Cidr.parse("fd00::/8").contains(java.net.InetAddress.getByName("fd12::1"))).isTrue();
-        assertThat(Cidr.parse("10.0.0.0/8").contains(java.net.InetAddress.getByName("::ffff:10.1.2.3"))).isTrue();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Cidr.parse("example.com/8"))
+        assertThat(net.contains(InetAddress.getByName("192.168.1.77"))).isTrue();
+        assertThat(net.contains(InetAddress.getByName("192.168.2.1"))).isFalse();
+        assertThat(Cidr.parse("fd00::/8").contains(InetAddress.getByName("fd12::1"))).isTrue();
+        assertThat(Cidr.parse("10.0.0.0/8").contains(InetAddress.getByName("::ffff:10.1.2.3"))).isTrue();
+        assertThatThrownBy(() -> Cidr.parse("example.com/8"))
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Cidr.parse("10.0.0.0/33"))
+        assertThatThrownBy(() -> Cidr.parse("10.0.0.0/33"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
