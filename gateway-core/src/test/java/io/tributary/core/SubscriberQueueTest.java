@@ -358,20 +358,26 @@ class SubscriberQueueTest {
     @Nested
     class Threads {
 
+        /** Unbounded demand; records each item and the thread it arrived on. */
+        private final class Recording extends BaseSubscriber<String> {
+            final List<String> items = new ArrayList<>();
+            final List<Thread> threads = new ArrayList<>();
+
+            @Override
+            protected void hookOnNext(String value) {
+                items.add(value);
+                threads.add(Thread.currentThread());
+            }
+        }
+
         @Test
         @DisplayName("with nothing waiting, the producer delivers on its own thread without queueing")
         void fastPath() {
-            List<Thread> seen = new ArrayList<>();
-            BaseSubscriber<String> subscriber = new BaseSubscriber<>() {
-                @Override
-                protected void hookOnNext(String value) {
-                    seen.add(Thread.currentThread());
-                }
-            };
+            Recording subscriber = new Recording();
             SubscriberQueue<String> queue = SubscriberQueue.<String>spec(4).create(subscriber, ended::add);
             queue.start();
             assertThat(queue.offer("a")).isEqualTo(Offer.ACCEPTED);
-            assertThat(seen).containsExactly(Thread.currentThread());
+            assertThat(subscriber.threads).containsExactly(Thread.currentThread());
             assertThat(queue.size()).isZero();
         }
 
@@ -379,13 +385,8 @@ class SubscriberQueueTest {
         @DisplayName("with an executor, a producer delivers at most the batch inline; the rest is drained there")
         void batchThenExecutor() {
             Queue<Runnable> executor = new ArrayDeque<>();
-            List<String> seen = new ArrayList<>();
-            BaseSubscriber<String> subscriber = new BaseSubscriber<>() {
-                @Override
-                protected void hookOnNext(String value) {
-                    seen.add(value);
-                }
-            };
+            Recording subscriber = new Recording();
+            List<String> seen = subscriber.items;
             SubscriberQueue<String> queue = SubscriberQueue.<String>spec(16).drainOn(executor::add, 2)
                     .create(subscriber, ended::add);
             queue.start();
@@ -409,13 +410,8 @@ class SubscriberQueueTest {
         @DisplayName("batch 0: the producer never delivers; every drain runs on the executor")
         void nothingInline() {
             Queue<Runnable> executor = new ArrayDeque<>();
-            List<String> seen = new ArrayList<>();
-            BaseSubscriber<String> subscriber = new BaseSubscriber<>() {
-                @Override
-                protected void hookOnNext(String value) {
-                    seen.add(value);
-                }
-            };
+            Recording subscriber = new Recording();
+            List<String> seen = subscriber.items;
             SubscriberQueue<String> queue = SubscriberQueue.<String>spec(16).drainOn(executor::add, 0)
                     .create(subscriber, ended::add);
             queue.start();
