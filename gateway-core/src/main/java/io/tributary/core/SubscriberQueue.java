@@ -56,7 +56,7 @@ public final class SubscriberQueue<T> implements Subscription {
         ACCEPTED,
         /** Merged into the last waiting item because the queue was full. */
         MERGED,
-        /** Not queued: dropped by {@link Overflow#DROP_NEWEST}, refused by {@link Overflow#ERROR}, or the queue ended. */
+        /** Not queued: dropped by {@link Overflow#DROP_NEWEST}, refused by {@link Overflow#ERROR}, or ended. */
         DROPPED
     }
 
@@ -81,7 +81,8 @@ public final class SubscriberQueue<T> implements Subscription {
     // Touched only by the thread holding the work counter.
     private int prefixIndex;
 
-    private SubscriberQueue(CoreSubscriber<? super T> actual, Spec<T> spec, Consumer<? super SubscriberQueue<T>> onEnd) {
+    private SubscriberQueue(CoreSubscriber<? super T> actual, Spec<T> spec,
+                            Consumer<? super SubscriberQueue<T>> onEnd) {
         this.actual = Objects.requireNonNull(actual, "actual");
         this.spec = spec;
         this.onEnd = Objects.requireNonNull(onEnd, "onEnd");

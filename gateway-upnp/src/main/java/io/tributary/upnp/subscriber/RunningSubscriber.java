@@ -37,9 +37,10 @@ public final class RunningSubscriber {
                       PropertySetReader reader, SubscriberQueue.Spec<GenaEvent> events,
                       ConnectionProvider provider) {
         this.provider = provider;
-        this.context = new SessionContext(requests, scheduler, meters, reader, events,
-                settings.get(SubscriberConfig.TIMEOUT).getSeconds(), settings.get(SubscriberConfig.RENEWAL_JITTER),
-                settings.get(SubscriberConfig.MIN_BACKOFF), settings.get(SubscriberConfig.MAX_BACKOFF),
+        RenewalTiming timing = new RenewalTiming(settings.get(SubscriberConfig.TIMEOUT).getSeconds(),
+                settings.get(SubscriberConfig.RENEWAL_JITTER), settings.get(SubscriberConfig.MIN_BACKOFF),
+                settings.get(SubscriberConfig.MAX_BACKOFF));
+        this.context = new SessionContext(requests, scheduler, meters, reader, events, timing,
                 settings.get(SubscriberConfig.HOLD_TIMEOUT), session -> sessions.remove(session.token, session));
         this.handler = new CallbackHandler(sessions::get, meters, settings.get(SubscriberConfig.MAX_BODY_SIZE));
     }

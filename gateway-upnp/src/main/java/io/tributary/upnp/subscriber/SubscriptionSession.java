@@ -2,8 +2,6 @@ package io.tributary.upnp.subscriber;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import io.tributary.core.SubscriberQueue;
 import io.tributary.upnp.event.PropertySet;
@@ -31,7 +29,6 @@ import reactor.util.retry.Retry;
 final class SubscriptionSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionSession.class);
-    private static final long MIN_RENEWAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final Sinks.EmitFailureHandler CONTENDED = Sinks.EmitFailureHandler.busyLooping(
             Duration.ofSeconds(1));
 
@@ -46,7 +43,8 @@ final class SubscriptionSession {
     private final SessionContext context;
     private final SubscriberQueue<GenaEvent> events;
     /** SIDs to unsubscribe, in the order they were given up; completed when the control pipeline ends. */
-    private final Sinks.Many<String> retired = Sinks.many().unicast().onBackpressureBuffer(Queues.<String>small().get());
+    private final Sinks.Many<String> retired = Sinks.many().unicast()
+            .onBackpressureBuffer(Queues.<String>small().get());
     private final Sinks.Empty<Void> unsubscribed = Sinks.empty();
     private final Disposable.Swap control = Disposables.swap();
     private final Disposable cleanup;
@@ -99,7 +97,7 @@ final class SubscriptionSession {
             expected = 0;
             last = -1;
         }
-        return context.requests().subscribe(url, token, context.timeoutSeconds())
+        return context.requests().subscribe(url, token, context.timing().timeoutSeconds())
                 .onErrorMap(failure -> new SubscribeFailed(failure.toString()))
                 .flatMap(answer -> answer.status() == 200 && answer.sid() != null ? Mono.just(answer)
                         : Mono.error(new SubscribeFailed("answer " + answer.status()
@@ -121,7 +119,7 @@ final class SubscriptionSession {
             if (!closed) {
                 state = State.ACTIVE;
                 sid = answer.sid();
-                grantedSeconds = granted(answer);
+                grantedSeconds = context.timing().granted(answer.grantedSeconds());
                 lost = loss;
                 context.meters().active.incrementAndGet();
             }
@@ -134,7 +132,8 @@ final class SubscriptionSession {
             return Mono.empty();
         }
         LOG.debug("subscribed to {}: {} for {} s", url, answer.sid(), answer.grantedSeconds());
-        Mono<Void> renewals = Mono.defer(() -> Mono.delay(renewalDelay(), context.scheduler()))
+        Mono<Void> renewals = Mono.defer(() -> Mono.delay(context.timing().renewal(grantedSeconds()),
+                        context.scheduler()))
                 .then(Mono.defer(() -> renew(answer.sid())))
                 .repeat()
                 .then();
@@ -155,7 +154,7 @@ final class SubscriptionSession {
     }
 
     private Mono<Void> renew(String current) {
-        return context.requests().renew(url, current, context.timeoutSeconds())
+        return context.requests().renew(url, current, context.timing().timeoutSeconds())
                 .onErrorResume(failure -> {
                     context.meters().request("renew", false);
                     LOG.info("renewal of {} at {} failed ({}); subscribing again", current, url, failure.toString());
@@ -166,7 +165,7 @@ final class SubscriptionSession {
                         context.meters().request("renew", true);
                         synchronized (this) {
                             failures = 0;
-                            grantedSeconds = granted(answer);
+                            grantedSeconds = context.timing().granted(answer.grantedSeconds());
                         }
                         return Mono.empty();
                     }
@@ -205,16 +204,18 @@ final class SubscriptionSession {
         if (!(failure instanceof SubscribeFailed) && !(failure instanceof ContinuityLost)) {
             return Mono.error(failure);
         }
-        long delay;
+        Duration delay;
         synchronized (this) {
             int before = failures++;
-            delay = failure instanceof ContinuityLost && before == 0 ? 0 : backoffNanos(before + 1);
+            delay = failure instanceof ContinuityLost && before == 0 ? Duration.ZERO
+                    : context.timing().backoff(before + 1);
         }
         if (failure instanceof SubscribeFailed) {
             LOG.warn("SUBSCRIBE to {} failed ({}); trying again in {} ms", url, failure.getMessage(),
-                    TimeUnit.NANOSECONDS.toMillis(delay));
+                    delay.toMillis());
         }
-        return delay == 0 ? Mono.just(0L) : Mono.delay(Duration.ofNanos(delay), context.scheduler());
+        // No wait needs no timer: subscribe again at once, on this thread, as the loss was handled.
+        return delay.isZero() ? Mono.just(0L) : Mono.delay(delay, context.scheduler());
     }
 
     /** Queues a SID for UNSUBSCRIBE; the control pipeline and close() may give one up at the same moment. */
@@ -353,27 +354,8 @@ final class SubscriptionSession {
         }
     }
 
-    private Duration renewalDelay() {
-        long seconds;
-        synchronized (this) {
-            seconds = grantedSeconds;
-        }
-        double factor = 1 + context.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
-        long delay = (long) (seconds * 0.5 * factor * 1_000_000_000L);
-        return Duration.ofNanos(Math.max(delay, MIN_RENEWAL_NANOS));
-    }
-
-    private long granted(GenaRequests.Answer answer) {
-        return answer.grantedSeconds() > 0 ? answer.grantedSeconds() : context.timeoutSeconds();
-    }
-
-    private long backoffNanos(int attempt) {
-        long max = context.maxBackoff().toNanos();
-        long delay = context.minBackoff().toNanos();
-        for (int i = 1; i < attempt && delay < max; i++) {
-            delay = Math.min(max, delay * 2);
-        }
-        return delay;
+    private synchronized long grantedSeconds() {
+        return grantedSeconds;
     }
 
     /** Test hook: the SEQ the next NOTIFY must carry, to exercise the wrap. */
