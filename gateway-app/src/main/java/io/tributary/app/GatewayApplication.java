@@ -12,6 +12,8 @@ import io.tributary.core.gateway.Gateway;
 import io.tributary.core.gateway.RunningGateway;
 import io.tributary.pnp.PnpAdapter;
 import io.tributary.pnp.PnpConfig;
+import io.tributary.upnp.UpnpAdapter;
+import io.tributary.upnp.UpnpConfig;
 import reactor.core.publisher.Mono;
 
 /** Builds the gateway described by a configuration: router, shared HTTP listener, admin endpoints and adapters. */
@@ -59,7 +61,10 @@ public final class GatewayApplication {
         if (pnp.get(PnpConfig.ENABLED)) {
             adapters.add(PnpAdapter.create(pnp));
         }
-        UpnpWiring.adapter(config.get(GatewayConfig.UPNP)).ifPresent(adapters::add);
+        Settings upnp = config.get(GatewayConfig.UPNP);
+        if (upnp.get(UpnpConfig.ENABLED)) {
+            adapters.add(UpnpAdapter.create(upnp));
+        }
         return adapters;
     }
 

@@ -9,6 +9,14 @@ public final class OverflowException extends RuntimeException {
      * @param capacity the queue capacity that was exceeded, in messages
      */
     public OverflowException(TopicFilter filter, int capacity) {
-        super("subscription '" + filter + "' overflowed its queue of " + capacity + " messages");
+        this("subscription '" + filter + "'", capacity);
+    }
+
+    /**
+     * @param subject what overflowed, e.g. {@code subscription 'a/#'}
+     * @param capacity the queue capacity that was exceeded, in messages
+     */
+    public OverflowException(String subject, int capacity) {
+        super(subject + " overflowed its queue of " + capacity + " messages");
     }
 }

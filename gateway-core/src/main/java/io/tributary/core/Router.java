@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.tributary.core.config.Settings;
@@ -33,11 +34,12 @@ public final class Router {
     private final SubscribeOptions subscribeDefaults;
     private final Duration requestTimeout;
     private final int maxRetained;
-    private final TopicTrie<SubscriberQueue> subscriptions = new TopicTrie<>();
+    private final TopicTrie<SubscriberQueue<Message>> subscriptions = new TopicTrie<>();
     private final TopicTrie<Responder> responders = new TopicTrie<>();
     private final Map<Topic, Message> retained = new ConcurrentHashMap<>();
     private final AtomicInteger retainedCount = new AtomicInteger();
     private final RouterStats stats = new RouterStats();
+    private final Consumer<Message> countDrop = dropped -> stats.dropped.increment();
 
     private Router(Settings settings) {
         this.settings = settings;
@@ -240,10 +242,6 @@ public final class Router {
         return retainedCount.get();
     }
 
-    void unregister(SubscriberQueue queue) {
-        subscriptions.remove(queue.filter(), queue);
-    }
-
     private final class RouterFlux extends Flux<Message> {
         private final TopicFilter filter;
         private final SubscribeOptions subscribeOptions;
@@ -255,13 +253,15 @@ public final class Router {
 
         @Override
         public void subscribe(CoreSubscriber<? super Message> actual) {
-            SubscriberQueue queue = new SubscriberQueue(actual, filter, subscribeOptions, Router.this, stats.dropped);
+            SubscriberQueue<Message> queue = SubscriberQueue.<Message>spec(subscribeOptions.capacity())
+                    .overflow(subscribeOptions.overflow()).onDrop(countDrop).label("subscription '" + filter + "'")
+                    .create(actual, ended -> subscriptions.remove(filter, ended));
             // Register before the snapshot so that nothing published in between is lost.
             subscriptions.add(filter, queue);
             if (subscribeOptions.retainedFirst()) {
-                queue.retainedFirst(retainedSnapshot(filter).toArray(new Message[0]));
+                queue.prefix(retainedSnapshot(filter));
             }
-            actual.onSubscribe(queue);
+            queue.start();
         }
     }
 
@@ -273,7 +273,7 @@ public final class Router {
         }
     }
 
-    private static final class Delivery implements java.util.function.Consumer<SubscriberQueue> {
+    private static final class Delivery implements Consumer<SubscriberQueue<Message>> {
         final Message message;
         int queued;
 
@@ -282,8 +282,8 @@ public final class Router {
         }
 
         @Override
-        public void accept(SubscriberQueue queue) {
-            if (queue.offer(message)) {
+        public void accept(SubscriberQueue<Message> queue) {
+            if (queue.offer(message) != SubscriberQueue.Offer.DROPPED) {
                 queued++;
             }
         }

@@ -3,14 +3,16 @@ package io.tributary.upnp;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.tributary.core.Router;
+import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.Adapter;
 import io.tributary.core.gateway.GatewayContext;
 import io.tributary.core.gateway.SharedHttpListener;
 import io.tributary.core.time.EventLoopClock;
 import io.tributary.core.time.SchedulingClock;
-import io.tributary.upnp.bridge.EventSourceUrl;
 import io.tributary.upnp.bridge.RetainedTopicsSource;
 import io.tributary.upnp.bridge.SourceBridge;
 import io.tributary.upnp.bridge.TopicVariable;
@@ -19,7 +21,8 @@ import io.tributary.upnp.publisher.EventedService;
 import io.tributary.upnp.publisher.GenaPublisher;
 import io.tributary.upnp.publisher.RunningPublisher;
 import io.tributary.upnp.subscriber.GenaSubscriber;
-import io.tributary.upnp.subscriber.SubscriberOptions;
+import io.tributary.upnp.subscriber.RunningSubscriber;
+import io.tributary.upnp.subscriber.SubscriberConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -28,28 +31,49 @@ import reactor.core.publisher.Mono;
 /**
  * The UPnP eventing adapter: a GENA publisher serving the topics service and configured services, and a GENA
  * subscriber following configured event sources into the router, both on the gateway's shared HTTP listener
- * (event URLs under {@code /upnp/event/}, callbacks under {@code /upnp/callback/}).
+ * (event URLs under {@code /upnp/event/}, callbacks under {@value GenaSubscriber#CALLBACK_PATH}). Its settings
+ * are the {@code upnp} section, {@link UpnpConfig}.
+ *
+ * <pre>{@code
+ * Settings tv = UpnpConfig.SOURCE.defaults().with(UpnpConfig.SOURCE_NAME, "tv")
+ *         .with(UpnpConfig.SOURCE_URL, URI.create("http://192.168.1.20:49152/upnp/event/RenderingControl1"));
+ * Gateway.create().adapter(UpnpAdapter.create(UpnpConfig.defaults().with(UpnpConfig.SOURCES, List.of(tv))));
+ * }</pre>
  */
 public final class UpnpAdapter implements Adapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpnpAdapter.class);
 
-    private final UpnpAdapterOptions options;
+    private final Settings settings;
     private volatile RunningPublisher publisher;
-    private volatile GenaSubscriber subscriber;
+    private volatile RunningSubscriber subscriber;
     private volatile SourceBridge bridge;
     private volatile Disposable routes;
 
-    private UpnpAdapter(UpnpAdapterOptions options) {
-        this.options = options;
+    private UpnpAdapter(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** @return an adapter with {@link UpnpConfig#defaults()}: the topics service, no sources */
+    public static UpnpAdapter create() {
+        return create(UpnpConfig.defaults());
     }
 
     /**
-     * @param options the adapter settings
+     * @param settings values of {@link UpnpConfig#SECTION}; {@link UpnpConfig#ENABLED} is the caller's to honour
      * @return an adapter, started by the gateway
+     * @throws IllegalArgumentException if they belong to another section or break a rule across settings
      */
-    public static UpnpAdapter create(UpnpAdapterOptions options) {
-        return new UpnpAdapter(options);
+    public static UpnpAdapter create(Settings settings) {
+        if (settings.section() != UpnpConfig.SECTION) {
+            throw new IllegalArgumentException("expected upnp settings, was " + settings.section());
+        }
+        return new UpnpAdapter(settings.validate());
+    }
+
+    /** @return this adapter's settings */
+    public Settings settings() {
+        return settings;
     }
 
     @Override
@@ -64,64 +88,74 @@ public final class UpnpAdapter implements Adapter {
             if (http == null) {
                 return Mono.error(new IllegalStateException("UPnP eventing needs the gateway's HTTP listener"));
             }
-            Router router = context.router();
-            SchedulingClock timer = new EventLoopClock(context.loops().onServer(true).next());
-            GenaPublisher definition = GenaPublisher.create().options(options.publisher())
-                    .meterRegistry(context.meterRegistry()).loops(context.loops()).timer(timer);
-            if (options.topicsService()) {
-                definition = definition.service(EventedService.create(options.topicsPath(),
-                        new RetainedTopicsSource(router, options.topicsFilter(), options.queueCapacity())));
+            SchedulingClock clock = new EventLoopClock(context.loops().onServer(true).next());
+            GenaPublisher definition = GenaPublisher.create().settings(settings.get(UpnpConfig.PUBLISHER))
+                    .meterRegistry(context.meterRegistry()).loops(context.loops()).clock(clock);
+            for (EventedService service : services(context.router())) {
+                definition = definition.service(service);
             }
-            for (ConfiguredService service : options.services()) {
-                EventedService evented = EventedService.create(service.path(),
-                        new TopicVariablesSource(router, service.variables(), options.queueCapacity()));
-                for (TopicVariable variable : service.variables()) {
-                    evented = evented.moderate(variable.name(), variable.moderation());
-                }
-                definition = definition.service(evented);
-            }
-            GenaSubscriber genaSubscriber = GenaSubscriber.create(subscriberOptions(context, http.address(), timer));
             return definition.start().doOnNext(running -> {
+                RunningSubscriber genaSubscriber = GenaSubscriber.create(subscriberSettings(http.address()))
+                        .callbackPort(http.address().getPort()).meterRegistry(context.meterRegistry())
+                        .loops(context.loops()).clock(clock).start();
                 publisher = running;
                 subscriber = genaSubscriber;
                 routes = http.route(routeTable -> {
                     running.routes().accept(routeTable);
                     genaSubscriber.callbackRoutes().accept(routeTable);
                 });
-                SourceBridge sources = new SourceBridge(router, genaSubscriber, options.subscription());
+                SourceBridge sources = new SourceBridge(context.router(), genaSubscriber);
                 bridge = sources;
-                for (EventSourceUrl source : options.sources()) {
-                    sources.start(source);
+                List<Settings> configured = settings.get(UpnpConfig.SOURCES);
+                for (Settings source : configured) {
+                    sources.start(UpnpConfig.source(source));
                 }
                 LOG.info("UPnP eventing on {}: services {}, {} source(s), callbacks under {}", http.address(),
-                        running.paths(), options.sources().size(), options.subscriber().callbackPath());
+                        running.paths(), configured.size(), GenaSubscriber.CALLBACK_PATH);
             }).then();
         });
     }
 
-    private SubscriberOptions subscriberOptions(GatewayContext context, InetSocketAddress listener, SchedulingClock timer) {
-        SubscriberOptions subscriberOptions = options.subscriber().meterRegistry(context.meterRegistry())
-                .loops(context.loops());
-        if (subscriberOptions.timer() == null) {
-            subscriberOptions = subscriberOptions.timer(timer);
+    /** The topics service, if enabled, and the configured services, each on its own router subscriptions. */
+    private List<EventedService> services(Router router) {
+        int queueCapacity = settings.get(UpnpConfig.QUEUE_CAPACITY);
+        Settings topics = settings.get(UpnpConfig.TOPICS_SERVICE);
+        List<EventedService> services = new ArrayList<>();
+        if (topics.get(UpnpConfig.TOPICS_ENABLED)) {
+            services.add(EventedService.create(topics.get(UpnpConfig.TOPICS_PATH_SETTING),
+                    new RetainedTopicsSource(router, topics.get(UpnpConfig.TOPICS_FILTER), queueCapacity)));
         }
-        if (subscriberOptions.callbackPort() == 0) {
-            subscriberOptions = subscriberOptions.callbackPort(listener.getPort());
+        for (Settings service : settings.get(UpnpConfig.SERVICES)) {
+            List<TopicVariable> variables = service.get(UpnpConfig.SERVICE_VARIABLES).stream()
+                    .map(UpnpConfig::variable).toList();
+            EventedService evented = EventedService.create(service.get(UpnpConfig.SERVICE_PATH),
+                    new TopicVariablesSource(router, variables, queueCapacity));
+            for (TopicVariable variable : variables) {
+                evented = evented.moderate(variable.name(), variable.moderation());
+            }
+            services.add(evented);
         }
-        if (subscriberOptions.callbackAddress() == null && !listener.getAddress().isAnyLocalAddress()) {
+        return services;
+    }
+
+    /** The subscriber settings, advertising the listener's own address when it is bound to one. */
+    private Settings subscriberSettings(InetSocketAddress listener) {
+        Settings subscriberSettings = settings.get(UpnpConfig.SUBSCRIBER);
+        if (subscriberSettings.get(SubscriberConfig.CALLBACK_ADDRESS) == null
+                && !listener.getAddress().isAnyLocalAddress()) {
             // A listener bound to one address is reachable only there, whatever interface a SUBSCRIBE leaves on.
             String host = listener.getAddress().getHostAddress();
             host = host.contains(":") ? "[" + host.replaceAll("%.*", "") + "]" : host;
-            subscriberOptions = subscriberOptions.callbackAddress(URI.create("http://" + host + ":"
-                    + listener.getPort()));
+            subscriberSettings = subscriberSettings.with(SubscriberConfig.CALLBACK_ADDRESS,
+                    URI.create("http://" + host + ":" + listener.getPort()));
         }
-        return subscriberOptions;
+        return subscriberSettings;
     }
 
     @Override
     public Mono<Void> stop() {
         return Mono.defer(() -> {
-            GenaSubscriber genaSubscriber = subscriber;
+            RunningSubscriber genaSubscriber = subscriber;
             RunningPublisher running = publisher;
             // Closing the subscriber first waits for each source's UNSUBSCRIBE and completes the bridge's streams.
             Mono<Void> closing = genaSubscriber == null ? Mono.empty() : genaSubscriber.close(Duration.ofSeconds(3));
@@ -148,7 +182,7 @@ public final class UpnpAdapter implements Adapter {
     }
 
     /** @return the subscriber, or {@code null} before start */
-    public GenaSubscriber subscriber() {
+    public RunningSubscriber subscriber() {
         return subscriber;
     }
 }

@@ -18,18 +18,18 @@ import io.tributary.upnp.bridge.TopicVariable;
 import io.tributary.upnp.publisher.EventedService;
 import io.tributary.upnp.publisher.Moderation;
 import io.tributary.upnp.publisher.PublisherConfig;
+import io.tributary.upnp.subscriber.GenaSubscriber;
 import io.tributary.upnp.subscriber.SubscriberConfig;
 
 /**
  * The {@code upnp} section of a gateway: the GENA publisher with its topics service and configured services, and
- * the GENA subscriber with the event sources it follows into the router.
+ * the GENA subscriber with the event sources it follows into the router. {@link UpnpAdapter#create(Settings)}
+ * takes its values.
  */
 public final class UpnpConfig {
 
     /** The default event path of the topics service. */
     public static final String TOPICS_PATH = "/upnp/event/topics";
-    /** The path prefix of the subscriber's callbacks. */
-    public static final String CALLBACK_PREFIX = "/upnp/callback/";
 
     /** The topics service. */
     public static final Section TOPICS_SECTION = Section.create("topics-service", "Events every retained router"
@@ -177,7 +177,7 @@ public final class UpnpConfig {
         List<Settings> services = upnp.get(SERVICES);
         for (int i = 0; i < services.size(); i++) {
             String path = services.get(i).get(SERVICE_PATH);
-            if (path.startsWith(CALLBACK_PREFIX) || !paths.add(path)) {
+            if (path.startsWith(GenaSubscriber.CALLBACK_PATH) || !paths.add(path)) {
                 return "[" + i + "].path: " + path + " is already used (by another service or the callbacks)";
             }
         }

@@ -13,7 +13,7 @@ import io.tributary.upnp.event.PropertySet;
 import io.tributary.upnp.event.PropertySetWriter;
 import io.tributary.upnp.publisher.EventedService;
 import io.tributary.upnp.publisher.GenaPublisher;
-import io.tributary.upnp.publisher.PublisherOptions;
+import io.tributary.upnp.publisher.PublisherConfig;
 import io.tributary.upnp.publisher.RunningPublisher;
 import io.tributary.upnp.publisher.StateVariables;
 import reactor.core.publisher.Flux;
@@ -50,9 +50,10 @@ public final class GenaFanOutBenchmark {
 
         StateVariables state = StateVariables.of(Map.of("Volume", "0"));
         RunningPublisher publisher = GenaPublisher.create()
-                .options(PublisherOptions.defaults().maxSubscriptions(subscribers + 10)
-                        .maxSubscriptionsPerRequester(subscribers + 10).queueCapacity(events + 1)
-                        .maxConnectionsPerSubscriber(connections))
+                .settings(PublisherConfig.defaults().with(PublisherConfig.MAX_SUBSCRIPTIONS, subscribers + 10)
+                        .with(PublisherConfig.MAX_SUBSCRIPTIONS_PER_REQUESTER, subscribers + 10)
+                        .with(PublisherConfig.QUEUE_CAPACITY, events + 1)
+                        .with(PublisherConfig.MAX_CONNECTIONS_PER_SUBSCRIBER, connections))
                 .service(EventedService.create("/upnp/event/bench", state))
                 .start().block(Duration.ofSeconds(10));
         DisposableServer device = HttpServer.create().host("127.0.0.1").port(publisherPort)

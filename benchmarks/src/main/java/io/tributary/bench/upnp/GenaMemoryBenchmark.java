@@ -7,7 +7,7 @@ import java.util.Map;
 import io.netty.handler.codec.http.HttpMethod;
 import io.tributary.upnp.publisher.EventedService;
 import io.tributary.upnp.publisher.GenaPublisher;
-import io.tributary.upnp.publisher.PublisherOptions;
+import io.tributary.upnp.publisher.PublisherConfig;
 import io.tributary.upnp.publisher.RunningPublisher;
 import io.tributary.upnp.publisher.StateVariables;
 import reactor.core.publisher.Flux;
@@ -38,8 +38,8 @@ public final class GenaMemoryBenchmark {
         int publisherPort = args.length > 2 ? Integer.parseInt(args[2]) : 19483;
         StateVariables state = StateVariables.of(Map.of("Volume", "42", "Mute", "0"));
         RunningPublisher publisher = GenaPublisher.create()
-                .options(PublisherOptions.defaults().maxSubscriptions(count + 1000)
-                        .maxSubscriptionsPerRequester(count + 1000))
+                .settings(PublisherConfig.defaults().with(PublisherConfig.MAX_SUBSCRIPTIONS, count + 1000)
+                        .with(PublisherConfig.MAX_SUBSCRIPTIONS_PER_REQUESTER, count + 1000))
                 .service(EventedService.create("/upnp/event/bench", state))
                 .start().block(Duration.ofSeconds(10));
         DisposableServer device = HttpServer.create().host("127.0.0.1").port(publisherPort)

@@ -1,7 +1,7 @@
 package io.tributary.upnp.bridge;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.List;
 
 import io.tributary.core.Message;
 import io.tributary.core.Overflow;
@@ -53,11 +53,10 @@ public final class RetainedTopicsSource implements EventSource {
         return router.subscribe(filter, SubscribeOptions.defaults().capacity(queueCapacity)
                         .overflow(Overflow.DROP_OLDEST).retainedFirst(true))
                 .filter(Message::retain)
-                .map(message -> PropertySet.of(java.util.List.of(property(message))));
+                .map(message -> PropertySet.of(List.of(property(message))));
     }
 
     static Property property(Message message) {
-        return new Property(XmlNames.fromTopic(message.topic().toString()),
-                new String(message.payloadBytes(), StandardCharsets.UTF_8));
+        return new Property(XmlNames.fromTopic(message.topic().toString()), message.payloadUtf8());
     }
 }

@@ -8,8 +8,7 @@ import io.tributary.core.Router;
 import io.tributary.core.Topic;
 import io.tributary.upnp.event.Property;
 import io.tributary.upnp.subscriber.GenaEvent;
-import io.tributary.upnp.subscriber.GenaSubscriber;
-import io.tributary.upnp.subscriber.SubscriptionOptions;
+import io.tributary.upnp.subscriber.RunningSubscriber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -25,19 +24,16 @@ public final class SourceBridge {
     private static final Logger LOG = LoggerFactory.getLogger(SourceBridge.class);
 
     private final Router router;
-    private final GenaSubscriber subscriber;
-    private final SubscriptionOptions options;
+    private final RunningSubscriber subscriber;
     private final List<Disposable> running = new ArrayList<>();
 
     /**
      * @param router where to publish
      * @param subscriber the subscriber whose callback routes are served
-     * @param options options of each source's subscription
      */
-    public SourceBridge(Router router, GenaSubscriber subscriber, SubscriptionOptions options) {
+    public SourceBridge(Router router, RunningSubscriber subscriber) {
         this.router = router;
         this.subscriber = subscriber;
-        this.options = options;
     }
 
     /**
@@ -47,7 +43,7 @@ public final class SourceBridge {
      */
     public synchronized void start(EventSourceUrl source) {
         String peer = source.url().getHost() + ":" + (source.url().getPort() < 0 ? 80 : source.url().getPort());
-        running.add(subscriber.subscribe(source.url(), options).subscribe(event -> {
+        running.add(subscriber.subscribe(source.url()).subscribe(event -> {
             if (event.isGap()) {
                 LOG.info("UPnP source '{}' ({}): continuity lost ({}), subscribing again", source.name(),
                         source.url(), event.gapReason());

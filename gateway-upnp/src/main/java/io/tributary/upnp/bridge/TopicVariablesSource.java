@@ -1,6 +1,5 @@
 package io.tributary.upnp.bridge;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +42,7 @@ public final class TopicVariablesSource implements EventSource {
             List<Property> properties = new ArrayList<>(variables.size());
             for (TopicVariable variable : variables) {
                 Message retained = router.retainedValue(variable.topic());
-                properties.add(new Property(variable.name(), retained == null ? "" : text(retained)));
+                properties.add(new Property(variable.name(), retained == null ? "" : retained.payloadUtf8()));
             }
             return PropertySet.of(properties);
         });
@@ -55,12 +54,8 @@ public final class TopicVariablesSource implements EventSource {
         for (TopicVariable variable : variables) {
             streams.add(router.subscribe(TopicFilter.exactly(variable.topic()),
                             SubscribeOptions.defaults().capacity(queueCapacity).overflow(Overflow.DROP_OLDEST))
-                    .map(message -> PropertySet.of(variable.name(), text(message))));
+                    .map(message -> PropertySet.of(variable.name(), message.payloadUtf8())));
         }
         return Flux.merge(streams);
-    }
-
-    private static String text(Message message) {
-        return new String(message.payloadBytes(), StandardCharsets.UTF_8);
     }
 }

@@ -3,6 +3,7 @@ package io.tributary.upnp.event;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -244,7 +245,7 @@ public final class LastChange {
                 throw new IllegalArgumentException("'" + variable + "' is not a valid variable name");
             }
             Objects.requireNonNull(value, "value");
-            attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+            attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         }
     }
 }

@@ -87,6 +87,17 @@ public final class PropertySet {
         return map;
     }
 
+    /**
+     * @param newer a later change
+     * @return the variables of both in first-seen order, a newer value replacing an older one; for merging events
+     *         that could not be sent or read one by one
+     */
+    public PropertySet mergedWith(PropertySet newer) {
+        Map<String, String> merged = toMap();
+        merged.putAll(newer.toMap());
+        return of(merged);
+    }
+
     /** @return the number of variables */
     public int size() {
         return properties.size();

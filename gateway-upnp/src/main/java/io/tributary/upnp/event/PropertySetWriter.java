@@ -1,6 +1,7 @@
 package io.tributary.upnp.event;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -20,7 +21,7 @@ public final class PropertySetWriter {
 
     private static final String PREFIX = "e";
     private static final byte[] DECLARATION =
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>".getBytes(StandardCharsets.US_ASCII);
 
     private final XMLOutputFactory factory;
 

@@ -3,111 +3,41 @@ package io.tributary.upnp.publisher;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import io.netty.util.NetUtil;
+import io.tributary.core.config.Settings;
 import io.tributary.upnp.http.Connections;
 import io.tributary.upnp.http.GenaHeaders;
 
 /**
- * CallStranger (CVE-2020-12695) defence for CALLBACK headers, after UDA 2.0 §4.1.1: at most {@code maxUrls} URLs
- * (default 6) of at most {@code maxUrlLength} bytes (default 256), {@code http://} only, literal IP hosts only
- * (host names are never resolved), and each host within the allowed scope: by default the requester's own address
- * or the subnet of the listener address the request arrived on ({@link Scope#SUBNET}), plus any configured
- * networks. URLs failing a check are dropped; the request is refused when none remains. Immutable.
+ * CallStranger (CVE-2020-12695) defence for CALLBACK headers, after UDA 2.0 §4.1.1: at most
+ * {@link PublisherConfig#MAX_CALLBACK_URLS} URLs of at most {@link PublisherConfig#MAX_CALLBACK_URL_LENGTH} bytes,
+ * {@code http://} only, literal IP hosts only (host names are never resolved), and each host within the
+ * {@link PublisherConfig#CALLBACK_SCOPE} or one of the {@link PublisherConfig#ALLOWED_NETWORKS}. URLs failing a
+ * check are dropped; the request is refused when none remains.
  */
-public final class CallbackPolicy {
+final class CallbackPolicy {
 
-    /** Which callback hosts are in scope besides the configured networks. */
-    public enum Scope {
-        /** Only the requester's own address (as miniupnpd and minidlna). */
-        REQUESTER,
-        /** The requester's address or any address in the listener's subnet (as GUPnP and pupnp; the default). */
-        SUBNET
-    }
-
-    private static final CallbackPolicy DEFAULTS = new CallbackPolicy(Scope.SUBNET, List.of(), 6, 256);
-
-    private final Scope scope;
+    private final CallbackScope scope;
     private final List<Cidr> allowedNetworks;
     private final int maxUrls;
     private final int maxUrlLength;
+    private final LocalSubnets subnets = new LocalSubnets();
 
-    private CallbackPolicy(Scope scope, List<Cidr> allowedNetworks, int maxUrls, int maxUrlLength) {
-        this.scope = scope;
-        this.allowedNetworks = List.copyOf(allowedNetworks);
-        this.maxUrls = maxUrls;
-        this.maxUrlLength = maxUrlLength;
+    /** @param publisher values of {@link PublisherConfig#SECTION} */
+    CallbackPolicy(Settings publisher) {
+        this.scope = publisher.get(PublisherConfig.CALLBACK_SCOPE);
+        this.allowedNetworks = publisher.get(PublisherConfig.ALLOWED_NETWORKS);
+        this.maxUrls = publisher.get(PublisherConfig.MAX_CALLBACK_URLS);
+        this.maxUrlLength = publisher.get(PublisherConfig.MAX_CALLBACK_URL_LENGTH);
     }
 
-    /** @return the defaults: subnet scope, no extra networks, 6 URLs of 256 bytes */
-    public static CallbackPolicy defaults() {
-        return DEFAULTS;
-    }
-
-    /**
-     * @param value which hosts are in scope; default {@link Scope#SUBNET}
-     * @return a new policy reference
-     */
-    public CallbackPolicy scope(Scope value) {
-        return new CallbackPolicy(Objects.requireNonNull(value, "value"), allowedNetworks, maxUrls, maxUrlLength);
-    }
-
-    /**
-     * @param networks networks whose hosts are always in scope, e.g. a Docker bridge; default none
-     * @return a new policy reference
-     */
-    public CallbackPolicy allowedNetworks(List<Cidr> networks) {
-        return new CallbackPolicy(scope, networks, maxUrls, maxUrlLength);
-    }
-
-    /**
-     * @param count the most CALLBACK URLs accepted in one SUBSCRIBE, at least 1; default 6
-     * @return a new policy reference
-     */
-    public CallbackPolicy maxUrls(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("max callback URLs must be at least 1, was " + count);
-        }
-        return new CallbackPolicy(scope, allowedNetworks, count, maxUrlLength);
-    }
-
-    /**
-     * @param bytes the longest CALLBACK URL accepted, in bytes, at least 16; default 256
-     * @return a new policy reference
-     */
-    public CallbackPolicy maxUrlLength(int bytes) {
-        if (bytes < 16) {
-            throw new IllegalArgumentException("max callback URL length must be at least 16, was " + bytes);
-        }
-        return new CallbackPolicy(scope, allowedNetworks, maxUrls, bytes);
-    }
-
-    /** @return the scope */
-    public Scope scope() {
-        return scope;
-    }
-
-    /** @return the always-allowed networks */
-    public List<Cidr> allowedNetworks() {
-        return allowedNetworks;
-    }
-
-    /** @return the URL count limit */
-    public int maxUrls() {
-        return maxUrls;
-    }
-
-    /** @return the URL length limit in bytes */
-    public int maxUrlLength() {
-        return maxUrlLength;
-    }
-
-    Verdict check(String header, InetAddress requester, InetAddress local, LocalSubnets subnets) {
+    Verdict check(String header, InetAddress requester, InetAddress local) {
         List<String> urls = GenaHeaders.parseCallbacks(header, maxUrls);
         if (urls.isEmpty()) {
             return Verdict.refused(RejectReason.CALLBACK_MISSING, List.of());
@@ -118,7 +48,7 @@ public final class CallbackPolicy {
         List<String> accepted = new ArrayList<>(urls.size());
         List<RejectReason> dropped = new ArrayList<>(0);
         for (String url : urls) {
-            RejectReason problem = problem(url, requester, local, subnets);
+            RejectReason problem = problem(url, requester, local);
             if (problem == null) {
                 accepted.add(url);
             } else {
@@ -128,7 +58,7 @@ public final class CallbackPolicy {
         return accepted.isEmpty() ? Verdict.refused(dropped.get(0), dropped) : new Verdict(accepted, null, dropped);
     }
 
-    private RejectReason problem(String url, InetAddress requester, InetAddress local, LocalSubnets subnets) {
+    private RejectReason problem(String url, InetAddress requester, InetAddress local) {
         if (url.getBytes(StandardCharsets.UTF_8).length > maxUrlLength) {
             return RejectReason.CALLBACK_TOO_LONG;
         }
@@ -155,13 +85,13 @@ public final class CallbackPolicy {
         InetAddress target;
         try {
             target = Connections.normalize(InetAddress.getByAddress(literal));
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return RejectReason.CALLBACK_MALFORMED;
         }
-        return inScope(target, requester, local, subnets) ? null : RejectReason.CALLBACK_OUT_OF_SCOPE;
+        return inScope(target, requester, local) ? null : RejectReason.CALLBACK_OUT_OF_SCOPE;
     }
 
-    private boolean inScope(InetAddress target, InetAddress requester, InetAddress local, LocalSubnets subnets) {
+    private boolean inScope(InetAddress target, InetAddress requester, InetAddress local) {
         if (target.isAnyLocalAddress() || target.isMulticastAddress()) {
             return false;
         }
@@ -173,7 +103,7 @@ public final class CallbackPolicy {
         if (requester != null && target.equals(Connections.normalize(requester))) {
             return true;
         }
-        if (scope == Scope.SUBNET && local != null) {
+        if (scope == CallbackScope.SUBNET && local != null) {
             Optional<Cidr> subnet = subnets.subnetOf(local);
             return subnet.isPresent() && subnet.get().contains(target);
         }

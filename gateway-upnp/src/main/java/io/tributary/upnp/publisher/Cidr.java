@@ -1,6 +1,7 @@
 package io.tributary.upnp.publisher;
 
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.Objects;
 
 import io.netty.util.NetUtil;
@@ -81,18 +82,18 @@ public final class Cidr {
         if (bytes.length != network.length) {
             return false;
         }
-        return java.util.Arrays.equals(mask(bytes, prefix), network);
+        return Arrays.equals(mask(bytes, prefix), network);
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof Cidr && ((Cidr) other).prefix == prefix
-                && java.util.Arrays.equals(((Cidr) other).network, network);
+                && Arrays.equals(((Cidr) other).network, network);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(network) * 31 + prefix;
+        return Arrays.hashCode(network) * 31 + prefix;
     }
 
     /** @return the network as written */

@@ -1,7 +1,5 @@
 package io.tributary.upnp.publisher;
 
-import java.util.Map;
-
 import io.tributary.upnp.event.PropertySet;
 import io.tributary.upnp.event.PropertySetWriter;
 
@@ -28,8 +26,6 @@ final class EventMessage {
 
     /** Merges a newer message into this one: a variable's newer value replaces its older one. */
     EventMessage mergedWith(EventMessage newer) {
-        Map<String, String> merged = properties.toMap();
-        merged.putAll(newer.properties.toMap());
-        return new EventMessage(PropertySet.of(merged));
+        return new EventMessage(properties.mergedWith(newer.properties));
     }
 }

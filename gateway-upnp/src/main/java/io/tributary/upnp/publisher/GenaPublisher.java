@@ -1,5 +1,6 @@
 package io.tributary.upnp.publisher;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -7,6 +8,7 @@ import java.util.Objects;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.ChannelOption;
+import io.tributary.core.config.Settings;
 import io.tributary.core.time.EventLoopClock;
 import io.tributary.core.time.SchedulingClock;
 import reactor.core.publisher.Mono;
@@ -16,13 +18,15 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
 /**
- * The GENA publisher (device side, UDA 2.0 §4): an immutable definition of evented services and settings; every
- * method returns a changed copy and {@link #start()} brings it up. Defaults: {@link PublisherOptions#defaults()},
- * no services, a new {@link SimpleMeterRegistry}, Reactor Netty's global event loops, and a timer on one of them.
+ * The GENA publisher (device side, UDA 2.0 §4): an immutable definition of evented services, their settings
+ * ({@link PublisherConfig}) and runtime collaborators; every method returns a changed copy and {@link #start()}
+ * brings it up. Defaults: {@link PublisherConfig#defaults()}, no services, a new {@link SimpleMeterRegistry},
+ * Reactor Netty's global event loops, and a clock on one of them.
  *
  * <pre>{@code
  * StateVariables state = StateVariables.of(Map.of("Volume", "42"));
  * GenaPublisher.create()
+ *         .settings(PublisherConfig.defaults().with(PublisherConfig.MAX_SUBSCRIPTIONS, 1000))
  *         .service(EventedService.create("/upnp/event/rcs", state))
  *         .start()
  *         .flatMap(publisher -> HttpServer.create().port(8080).route(publisher.routes()).bind())
@@ -32,32 +36,36 @@ import reactor.netty.resources.LoopResources;
  */
 public final class GenaPublisher {
 
-    final PublisherOptions options;
+    final Settings settings;
     final List<EventedService> services;
     final MeterRegistry meterRegistry;
     final LoopResources loops;
-    final SchedulingClock timer;
+    final SchedulingClock clock;
 
-    private GenaPublisher(PublisherOptions options, List<EventedService> services, MeterRegistry meterRegistry,
-                          LoopResources loops, SchedulingClock timer) {
-        this.options = options;
+    private GenaPublisher(Settings settings, List<EventedService> services, MeterRegistry meterRegistry,
+                          LoopResources loops, SchedulingClock clock) {
+        this.settings = settings;
         this.services = List.copyOf(services);
         this.meterRegistry = meterRegistry;
         this.loops = loops;
-        this.timer = timer;
+        this.clock = clock;
     }
 
     /** @return a definition with the defaults and no services */
     public static GenaPublisher create() {
-        return new GenaPublisher(PublisherOptions.defaults(), List.of(), null, null, null);
+        return new GenaPublisher(PublisherConfig.defaults(), List.of(), null, null, null);
     }
 
     /**
-     * @param value the settings; default {@link PublisherOptions#defaults()}
+     * @param values values of {@link PublisherConfig#SECTION}; default {@link PublisherConfig#defaults()}
      * @return a new publisher reference
+     * @throws IllegalArgumentException if they belong to another section or break a rule across settings
      */
-    public GenaPublisher options(PublisherOptions value) {
-        return new GenaPublisher(Objects.requireNonNull(value, "value"), services, meterRegistry, loops, timer);
+    public GenaPublisher settings(Settings values) {
+        if (values.section() != PublisherConfig.SECTION) {
+            throw new IllegalArgumentException("expected publisher settings, was " + values.section());
+        }
+        return new GenaPublisher(values.validate(), services, meterRegistry, loops, clock);
     }
 
     /**
@@ -74,7 +82,7 @@ public final class GenaPublisher {
         }
         List<EventedService> more = new ArrayList<>(services);
         more.add(service);
-        return new GenaPublisher(options, more, meterRegistry, loops, timer);
+        return new GenaPublisher(settings, more, meterRegistry, loops, clock);
     }
 
     /**
@@ -82,7 +90,7 @@ public final class GenaPublisher {
      * @return a new publisher reference
      */
     public GenaPublisher meterRegistry(MeterRegistry registry) {
-        return new GenaPublisher(options, services, Objects.requireNonNull(registry, "registry"), loops, timer);
+        return new GenaPublisher(settings, services, Objects.requireNonNull(registry, "registry"), loops, clock);
     }
 
     /**
@@ -90,16 +98,16 @@ public final class GenaPublisher {
      * @return a new publisher reference
      */
     public GenaPublisher loops(LoopResources resources) {
-        return new GenaPublisher(options, services, meterRegistry, Objects.requireNonNull(resources, "resources"),
-                timer);
+        return new GenaPublisher(settings, services, meterRegistry, Objects.requireNonNull(resources, "resources"),
+                clock);
     }
 
     /**
-     * @param clock schedules expiry and moderation; default an {@link EventLoopClock} on one of the loops
+     * @param timers schedules expiry and moderation; default an {@link EventLoopClock} on one of the loops
      * @return a new publisher reference
      */
-    public GenaPublisher timer(SchedulingClock clock) {
-        return new GenaPublisher(options, services, meterRegistry, loops, Objects.requireNonNull(clock, "clock"));
+    public GenaPublisher clock(SchedulingClock timers) {
+        return new GenaPublisher(settings, services, meterRegistry, loops, Objects.requireNonNull(timers, "timers"));
     }
 
     /**
@@ -110,19 +118,21 @@ public final class GenaPublisher {
     public Mono<RunningPublisher> start() {
         return Mono.fromCallable(() -> {
             LoopResources eventLoops = loops != null ? loops : HttpResources.get();
-            SchedulingClock clock = timer != null ? timer : new EventLoopClock(eventLoops.onClient(true).next());
+            SchedulingClock timers = clock != null ? clock : new EventLoopClock(eventLoops.onClient(true).next());
+            Duration notifyTimeout = settings.get(PublisherConfig.NOTIFY_TIMEOUT);
             // One pool for every subscription; waiting acquires are bounded by one NOTIFY in flight per subscription.
             ConnectionProvider provider = ConnectionProvider.builder("tributary-gena-notify")
-                    .maxConnections(options.maxConnectionsPerSubscriber())
+                    .maxConnections(settings.get(PublisherConfig.MAX_CONNECTIONS_PER_SUBSCRIBER))
                     .pendingAcquireMaxCount(-1)
-                    .pendingAcquireTimeout(options.notifyTimeout())
-                    .maxIdleTime(java.time.Duration.ofSeconds(30))
+                    .pendingAcquireTimeout(notifyTimeout)
+                    .maxIdleTime(Duration.ofSeconds(30))
                     .build();
             HttpClient client = HttpClient.create(provider)
                     .runOn(eventLoops)
-                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
-                    .responseTimeout(options.notifyTimeout());
-            RunningPublisher running = new RunningPublisher(this, clock, new NotifySender(client), provider);
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                            (int) settings.get(PublisherConfig.NOTIFY_CONNECT_TIMEOUT).toMillis())
+                    .responseTimeout(notifyTimeout);
+            RunningPublisher running = new RunningPublisher(this, timers, new NotifySender(client), provider);
             running.start();
             return running;
         });

@@ -2,61 +2,30 @@ package io.tributary.upnp.publisher;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.netty.util.NetUtil;
+import io.tributary.core.config.Settings;
 import io.tributary.upnp.http.Connections;
 
 /**
- * DNS-rebinding defence for the event URLs: the Host header must name the listener, either as the IP literal of
- * the address the request arrived on or as one of the configured host names (or literals, e.g. a Docker host's
- * address). The port is not compared, so port mappings keep working. Immutable.
+ * DNS-rebinding defence for the event URLs ({@link PublisherConfig#CHECK_HOST_HEADER}): the Host header must name
+ * the listener, either as the IP literal of the address the request arrived on or as one of the
+ * {@link PublisherConfig#ALLOWED_HOSTS} (names or literals, e.g. a Docker host's address). The port is not
+ * compared, so port mappings keep working.
  */
-public final class HostPolicy {
-
-    private static final HostPolicy DEFAULTS = new HostPolicy(Set.of(), true);
+final class HostPolicy {
 
     private final Set<String> allowedHosts;
     private final boolean enabled;
 
-    private HostPolicy(Set<String> allowedHosts, boolean enabled) {
-        this.allowedHosts = allowedHosts;
-        this.enabled = enabled;
-    }
-
-    /** @return the default: only the listener's own address literal is accepted */
-    public static HostPolicy defaults() {
-        return DEFAULTS;
-    }
-
-    /**
-     * @param hosts further host names or IP literals accepted in the Host header, case-insensitive; default none
-     * @return a new policy reference
-     */
-    public HostPolicy allowedHosts(List<String> hosts) {
-        return new HostPolicy(hosts.stream().map(HostPolicy::canonical).collect(Collectors.toUnmodifiableSet()),
-                enabled);
-    }
-
-    /**
-     * @param check whether to check the Host header at all; default {@code true}
-     * @return a new policy reference
-     */
-    public HostPolicy enabled(boolean check) {
-        return new HostPolicy(allowedHosts, check);
-    }
-
-    /** @return the extra accepted hosts, lower-case */
-    public Set<String> allowedHosts() {
-        return allowedHosts;
-    }
-
-    /** @return whether the check is on */
-    public boolean enabled() {
-        return enabled;
+    /** @param publisher values of {@link PublisherConfig#SECTION} */
+    HostPolicy(Settings publisher) {
+        this.enabled = publisher.get(PublisherConfig.CHECK_HOST_HEADER);
+        this.allowedHosts = publisher.get(PublisherConfig.ALLOWED_HOSTS).stream().map(HostPolicy::canonical)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     boolean accepts(String hostHeader, InetAddress local) {

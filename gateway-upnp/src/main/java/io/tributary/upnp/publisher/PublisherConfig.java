@@ -11,7 +11,8 @@ import io.tributary.core.config.ValueTypes;
 
 /**
  * The settings of a GENA publisher (UDA 2.0 §4.1–§4.3): TIMEOUT grants, subscription limits, NOTIFY delivery,
- * and the CallStranger (CVE-2020-12695) and DNS-rebinding defences.
+ * and the CallStranger (CVE-2020-12695) and DNS-rebinding defences. {@link GenaPublisher#settings(Settings)} takes
+ * their values.
  */
 public final class PublisherConfig {
 
@@ -44,7 +45,8 @@ public final class PublisherConfig {
                     + " (tributary_upnp_notify_coalesced_total).");
     /** Connect timeout per callback URL. */
     public static final Setting<Duration> NOTIFY_CONNECT_TIMEOUT = SECTION.define("notify-connect-timeout",
-            ValueTypes.positiveDuration(), Duration.ofSeconds(5), "Connect timeout per callback URL.");
+            ValueTypes.positiveDuration().atMost(Duration.ofMinutes(5)), Duration.ofSeconds(5),
+            "Connect timeout per callback URL.");
     /** Answer timeout of one NOTIFY. */
     public static final Setting<Duration> NOTIFY_TIMEOUT = SECTION.define("notify-timeout",
             ValueTypes.positiveDuration(), Duration.ofSeconds(10), "Answer timeout of one NOTIFY.");
@@ -53,8 +55,8 @@ public final class PublisherConfig {
             ValueTypes.integer().atLeast(1).unit("messages"), 3,
             "Messages in a row that no callback URL accepted before the subscription ends.");
     /** Which callback hosts are in scope. */
-    public static final Setting<CallbackPolicy.Scope> CALLBACK_SCOPE = SECTION.define("callback-scope",
-            ValueTypes.choice(CallbackPolicy.Scope.class), CallbackPolicy.Scope.SUBNET, "CallStranger"
+    public static final Setting<CallbackScope> CALLBACK_SCOPE = SECTION.define("callback-scope",
+            ValueTypes.choice(CallbackScope.class), CallbackScope.SUBNET, "CallStranger"
                     + " (CVE-2020-12695) defence. subnet: a callback host must be the requester itself or in the subnet"
                     + " of the listener address the SUBSCRIBE arrived on; requester: the requester only. Callback"
                     + " hosts must be IP literals (never resolved), http:// only.");

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tributary.core.SubscriberQueue;
+import io.tributary.core.config.Settings;
 import io.tributary.core.time.SchedulingClock;
 import io.tributary.upnp.event.PropertySetWriter;
 import org.slf4j.Logger;
@@ -24,30 +26,28 @@ public final class RunningPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunningPublisher.class);
 
-    private final PublisherOptions options;
-    private final SchedulingClock timer;
-    private final PublisherMeters meters;
-    private final PropertySetWriter writer = PropertySetWriter.create();
-    private final NotifySender sender;
     private final ConnectionProvider provider;
-    private final SubscriptionLimits limits;
-    private final LocalSubnets subnets = new LocalSubnets();
+    private final SubscriptionTable table;
     private final Map<String, ServiceRuntime> services = new LinkedHashMap<>();
-    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final SubscriptionHandler handler;
 
-    RunningPublisher(GenaPublisher definition, SchedulingClock timer, NotifySender sender, ConnectionProvider provider) {
-        this.options = definition.options;
-        this.timer = timer;
-        this.sender = sender;
+    RunningPublisher(GenaPublisher definition, SchedulingClock clock, NotifySender sender,
+                     ConnectionProvider provider) {
+        Settings settings = definition.settings;
         this.provider = provider;
-        this.limits = new SubscriptionLimits(options.maxSubscriptions(), options.maxSubscriptionsPerRequester());
-        this.meters = new PublisherMeters(definition.meterRegistry != null ? definition.meterRegistry
-                : new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), limits.total());
+        SubscriptionLimits limits = new SubscriptionLimits(settings.get(PublisherConfig.MAX_SUBSCRIPTIONS),
+                settings.get(PublisherConfig.MAX_SUBSCRIPTIONS_PER_REQUESTER));
+        PublisherMeters meters = new PublisherMeters(definition.meterRegistry != null ? definition.meterRegistry
+                : new SimpleMeterRegistry(), limits.total());
+        this.table = new SubscriptionTable(limits, meters, clock);
         for (EventedService service : definition.services) {
-            services.put(service.path(), new ServiceRuntime(service, this));
+            services.put(service.path(), new ServiceRuntime(service, clock, meters.moderated));
         }
-        this.handler = new SubscriptionHandler(this);
+        DeliveryContext delivery = new DeliveryContext(sender, PropertySetWriter.create(),
+                SubscriberQueue.<EventMessage>spec(settings.get(PublisherConfig.QUEUE_CAPACITY))
+                        .merging(EventMessage::mergedWith).label("GENA NOTIFY queue"),
+                settings.get(PublisherConfig.MAX_DELIVERY_FAILURES), meters, table::end);
+        this.handler = new SubscriptionHandler(settings, Map.copyOf(services), table, delivery, meters);
     }
 
     void start() {
@@ -71,7 +71,7 @@ public final class RunningPublisher {
 
     /** @return the number of live subscriptions of all services */
     public int subscriptionCount() {
-        return subscriptions.size();
+        return table.size();
     }
 
     /**
@@ -89,7 +89,8 @@ public final class RunningPublisher {
 
     /**
      * Ends every subscription (no further NOTIFY is started), stops the services' sources and closes the NOTIFY
-     * connection pool, waiting at most the given time for NOTIFYs in flight.
+     * connection pool, waiting at most the given time for NOTIFYs in flight; those still in flight are then
+     * abandoned.
      *
      * @param timeout how long to wait for the pool to close
      * @return completes when stopped
@@ -97,13 +98,14 @@ public final class RunningPublisher {
     public Mono<Void> stop(Duration timeout) {
         return Mono.defer(() -> {
             services.values().forEach(ServiceRuntime::stop);
-            for (Subscription subscription : List.copyOf(subscriptions.values())) {
-                end(subscription, EndReason.STOPPED);
+            List<RemoteSubscription> ending = table.all();
+            for (RemoteSubscription subscription : ending) {
+                table.end(subscription, EndReason.STOPPED);
             }
             return provider.disposeLater().timeout(timeout).onErrorResume(failure -> {
                 LOG.warn("NOTIFY connections did not close within {}: {}", timeout, failure.toString());
                 return Mono.empty();
-            });
+            }).doFinally(signal -> ending.forEach(RemoteSubscription::abandonDelivery));
         });
     }
 
@@ -112,65 +114,9 @@ public final class RunningPublisher {
         return stop(Duration.ofSeconds(5));
     }
 
-    void register(Subscription subscription, long grantedSeconds) {
-        subscriptions.put(subscription.sid, subscription);
-        subscription.service.add(subscription);
-        subscription.armExpiry(timer, grantedSeconds);
-        meters.subscribed.increment();
-    }
-
-    boolean end(Subscription subscription, EndReason reason) {
-        if (!subscription.end()) {
-            return false;
-        }
-        subscriptions.remove(subscription.sid, subscription);
-        subscription.service.remove(subscription);
-        limits.release(subscription.requester);
-        meters.ended(reason);
-        LOG.debug("subscription {} of {} ended: {}", subscription.sid, subscription.service.definition().path(),
-                reason.tag());
-        return true;
-    }
-
-    Subscription subscription(String sid) {
-        return subscriptions.get(sid);
-    }
-
-    ServiceRuntime service(String path) {
-        return services.get(path);
-    }
-
-    PublisherOptions options() {
-        return options;
-    }
-
-    SchedulingClock timer() {
-        return timer;
-    }
-
-    PublisherMeters meters() {
-        return meters;
-    }
-
-    PropertySetWriter writer() {
-        return writer;
-    }
-
-    NotifySender sender() {
-        return sender;
-    }
-
-    SubscriptionLimits limits() {
-        return limits;
-    }
-
-    LocalSubnets subnets() {
-        return subnets;
-    }
-
     /** Test hook: sets the SEQ of a subscription's next message, to exercise the wrap. */
     void nextSeq(String sid, long seq) {
-        Subscription subscription = subscriptions.get(sid);
+        RemoteSubscription subscription = table.find(sid);
         if (subscription != null) {
             subscription.nextSeq(seq);
         }

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
 import io.tributary.core.time.Cancellable;
 import io.tributary.core.time.SchedulingClock;
 import io.tributary.upnp.event.PropertySet;
@@ -20,24 +21,27 @@ final class ServiceRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
 
     private final EventedService definition;
-    private final RunningPublisher publisher;
-    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final SchedulingClock clock;
+    private final Counter moderated;
+    private final Set<RemoteSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final Moderator moderator;
     private Cancellable flush;
     private Disposable changes;
 
-    ServiceRuntime(EventedService definition, RunningPublisher publisher) {
+    /**
+     * @param definition the service
+     * @param clock runs moderation's flush timer
+     * @param moderated counts the variable changes moderation holds back or suppresses
+     */
+    ServiceRuntime(EventedService definition, SchedulingClock clock, Counter moderated) {
         this.definition = definition;
-        this.publisher = publisher;
+        this.clock = clock;
+        this.moderated = moderated;
         this.moderator = new Moderator(definition.moderation());
     }
 
     EventedService definition() {
         return definition;
-    }
-
-    RunningPublisher publisher() {
-        return publisher;
     }
 
     void start() {
@@ -61,25 +65,25 @@ final class ServiceRuntime {
         }
     }
 
-    void add(Subscription subscription) {
+    void add(RemoteSubscription subscription) {
         subscriptions.add(subscription);
     }
 
-    void remove(Subscription subscription) {
+    void remove(RemoteSubscription subscription) {
         subscriptions.remove(subscription);
     }
 
-    Set<Subscription> subscriptions() {
+    Set<RemoteSubscription> subscriptions() {
         return subscriptions;
     }
 
     private void onChange(PropertySet change) {
         long delay;
-        long now = publisher.timer().nanoTime();
+        long now = clock.nanoTime();
         synchronized (this) {
             Moderator.Result result = moderator.admit(change, now);
             if (result.held() > 0) {
-                publisher.meters().moderated.increment(result.held());
+                moderated.increment(result.held());
             }
             fanOut(result.now());
             delay = flush == null ? moderator.nextDue(now) : -1;
@@ -89,7 +93,7 @@ final class ServiceRuntime {
 
     private void flushDue() {
         long delay;
-        long now = publisher.timer().nanoTime();
+        long now = clock.nanoTime();
         synchronized (this) {
             flush = null;
             fanOut(moderator.due(now));
@@ -103,7 +107,7 @@ final class ServiceRuntime {
             return;
         }
         // The timer is only called outside the monitor, so a timer task taking the monitor can never deadlock.
-        Cancellable timeout = publisher.timer().schedule(this::flushDue, delayNanos, TimeUnit.NANOSECONDS);
+        Cancellable timeout = clock.schedule(this::flushDue, delayNanos, TimeUnit.NANOSECONDS);
         synchronized (this) {
             if (flush == null) {
                 flush = timeout;
@@ -118,7 +122,7 @@ final class ServiceRuntime {
             return;
         }
         EventMessage message = new EventMessage(properties);
-        for (Subscription subscription : subscriptions) {
+        for (RemoteSubscription subscription : subscriptions) {
             subscription.offer(message);
         }
     }

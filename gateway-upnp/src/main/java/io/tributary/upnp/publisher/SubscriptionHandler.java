@@ -6,12 +6,14 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.tributary.core.config.Settings;
 import io.tributary.upnp.event.PropertySet;
 import io.tributary.upnp.http.Connections;
 import io.tributary.upnp.http.GenaHeaders;
@@ -31,19 +33,42 @@ import reactor.netty.http.server.HttpServerResponse;
 final class SubscriptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionHandler.class);
+    /** The SERVER header: OS/version UPnP/1.1 product/version (UDA 2.0 §4.1.2). */
+    private static final String SERVER = System.getProperty("os.name", "Java").replace(' ', '_') + "/"
+            + System.getProperty("os.version", "0").replace(' ', '_') + " UPnP/1.1 Tributary/0.1";
 
-    private final RunningPublisher publisher;
-    private final String server;
+    private final Map<String, ServiceRuntime> services;
+    private final SubscriptionTable table;
+    private final DeliveryContext delivery;
+    private final PublisherMeters meters;
+    private final HostPolicy hostPolicy;
+    private final CallbackPolicy callbackPolicy;
+    private final long minTimeout;
+    private final long defaultTimeout;
+    private final long maxTimeout;
 
-    SubscriptionHandler(RunningPublisher publisher) {
-        this.publisher = publisher;
-        this.server = System.getProperty("os.name", "Java").replace(' ', '_') + "/"
-                + System.getProperty("os.version", "0").replace(' ', '_') + " UPnP/1.1 "
-                + publisher.options().product();
+    /**
+     * @param settings values of {@link PublisherConfig#SECTION}: the Host and CALLBACK checks and TIMEOUT grants
+     * @param services the served services by event path
+     * @param table the live subscriptions
+     * @param delivery what new subscriptions deliver with
+     * @param meters the publisher's meters
+     */
+    SubscriptionHandler(Settings settings, Map<String, ServiceRuntime> services, SubscriptionTable table,
+                        DeliveryContext delivery, PublisherMeters meters) {
+        this.services = services;
+        this.table = table;
+        this.delivery = delivery;
+        this.meters = meters;
+        this.hostPolicy = new HostPolicy(settings);
+        this.callbackPolicy = new CallbackPolicy(settings);
+        this.minTimeout = settings.get(PublisherConfig.TIMEOUT_MIN).getSeconds();
+        this.defaultTimeout = settings.get(PublisherConfig.TIMEOUT_DEFAULT).getSeconds();
+        this.maxTimeout = settings.get(PublisherConfig.TIMEOUT_MAX).getSeconds();
     }
 
     Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
-        ServiceRuntime service = publisher.service(request.fullPath());
+        ServiceRuntime service = services.get(request.fullPath());
         if (service == null) {
             return response.status(HttpResponseStatus.NOT_FOUND).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
         }
@@ -57,7 +82,7 @@ final class SubscriptionHandler {
         InetSocketAddress remote = Connections.remote(request);
         InetAddress requester = remote == null ? null : Connections.normalize(remote.getAddress());
         HttpHeaders headers = request.requestHeaders();
-        if (!publisher.options().hostPolicy().accepts(headers.get(HttpHeaderNames.HOST),
+        if (!hostPolicy.accepts(headers.get(HttpHeaderNames.HOST),
                 local == null ? null : local.getAddress())) {
             return reject(response, RejectReason.HOST_HEADER, requester,
                     "Host '" + headers.get(HttpHeaderNames.HOST) + "' does not name this listener");
@@ -83,9 +108,9 @@ final class SubscriptionHandler {
         if (nt == null || !GenaHeaders.UPNP_EVENT.equalsIgnoreCase(nt.trim())) {
             return reject(response, RejectReason.NT_INVALID, requester, "NT '" + nt + "' is not upnp:event");
         }
-        CallbackPolicy.Verdict verdict = publisher.options().callbackPolicy().check(headers.get(GenaHeaders.CALLBACK),
-                requester, local == null ? null : local.getAddress(), publisher.subnets());
-        verdict.dropped().forEach(publisher.meters()::dropped);
+        CallbackPolicy.Verdict verdict = callbackPolicy.check(headers.get(GenaHeaders.CALLBACK), requester,
+                local == null ? null : local.getAddress());
+        verdict.dropped().forEach(meters::dropped);
         if (verdict.rejection() != null) {
             return reject(response, verdict.rejection(), requester,
                     "CALLBACK '" + headers.get(GenaHeaders.CALLBACK) + "' has no usable URL");
@@ -94,36 +119,44 @@ final class SubscriptionHandler {
             LOG.warn("SUBSCRIBE {} from {}: dropped callback URLs {} ({})", service.definition().path(),
                     address(requester), verdict.dropped(), headers.get(GenaHeaders.CALLBACK));
         }
-        RejectReason limit = publisher.limits().acquire(requester);
+        RejectReason limit = table.admit(requester);
         if (limit != null) {
             return reject(response, limit, requester, "subscription limit reached");
         }
-        long granted = publisher.options().grant(GenaHeaders.parseTimeout(headers.get(GenaHeaders.TIMEOUT)));
-        Subscription subscription = new Subscription("uuid:" + UUID.randomUUID(), service,
-                verdict.accepted().toArray(new String[0]), requester);
-        publisher.register(subscription, granted);
+        long granted = grant(headers);
+        RemoteSubscription subscription = new RemoteSubscription("uuid:" + UUID.randomUUID(), service,
+                verdict.accepted().toArray(new String[0]), requester, delivery);
+        table.register(subscription, granted);
         LOG.debug("SUBSCRIBE {} from {}: {} for {} s to {}", service.definition().path(), address(requester),
                 subscription.sid, granted, verdict.accepted());
-        return ok(response, subscription.sid, granted)
-                .doOnSuccess(ignored -> start(service, subscription))
+        // The initial event is read after registration, so no change can fall between it and the live ones, and
+        // delivery begins once the 200 is out.
+        return initialState(service)
+                .flatMap(initial -> ok(response, subscription.sid, granted)
+                        .doOnSuccess(ignored -> subscription.start(initial)))
                 .doOnError(failure -> abort(service, subscription, requester, failure.toString()))
                 .doOnCancel(() -> abort(service, subscription, requester, "connection closed"));
     }
 
-    /** Starts delivery once the 200 is out; detached from the request, whose connection may close at once. */
-    private static void start(ServiceRuntime service, Subscription subscription) {
-        Mono.defer(() -> service.definition().source().snapshot())
+    private static Mono<PropertySet> initialState(ServiceRuntime service) {
+        return Mono.defer(() -> service.definition().source().snapshot())
                 .defaultIfEmpty(PropertySet.empty())
                 .onErrorResume(failure -> {
                     LOG.warn("initial state of {} unavailable, initial event is empty: {}",
                             service.definition().path(), failure.toString());
                     return Mono.just(PropertySet.empty());
-                })
-                .subscribe(subscription::start);
+                });
     }
 
-    private void abort(ServiceRuntime service, Subscription subscription, InetAddress requester, String cause) {
-        if (publisher.end(subscription, EndReason.ABORTED)) {
+    /** Clamps the requested TIMEOUT to [min, max]; none or {@code infinite} gets the default (UDA 1.1 §4.1.2). */
+    private long grant(HttpHeaders headers) {
+        long requested = GenaHeaders.parseTimeout(headers.get(GenaHeaders.TIMEOUT));
+        return requested < 0 ? defaultTimeout : Math.max(minTimeout, Math.min(maxTimeout, requested));
+    }
+
+    private void abort(ServiceRuntime service, RemoteSubscription subscription, InetAddress requester,
+                       String cause) {
+        if (table.end(subscription, EndReason.ABORTED)) {
             LOG.info("SUBSCRIBE {} from {}: the 200 could not be sent ({}); subscription dropped",
                     service.definition().path(), address(requester), cause);
         }
@@ -131,13 +164,12 @@ final class SubscriptionHandler {
 
     private Publisher<Void> renew(HttpServerResponse response, ServiceRuntime service, String sid,
                                   HttpHeaders headers, InetAddress requester) {
-        Subscription subscription = publisher.subscription(sid);
-        long granted = publisher.options().grant(GenaHeaders.parseTimeout(headers.get(GenaHeaders.TIMEOUT)));
-        if (subscription == null || subscription.service != service
-                || !subscription.renew(publisher.timer(), granted)) {
+        RemoteSubscription subscription = table.find(sid);
+        long granted = grant(headers);
+        if (subscription == null || subscription.service != service || !table.renew(subscription, granted)) {
             return reject(response, RejectReason.UNKNOWN_SID, requester, "renewal of unknown SID " + sid);
         }
-        publisher.meters().renewed.increment();
+        meters.renewed.increment();
         return ok(response, sid, granted);
     }
 
@@ -146,12 +178,12 @@ final class SubscriptionHandler {
         if (sid == null) {
             return reject(response, RejectReason.SID_MISSING, requester, "UNSUBSCRIBE without SID");
         }
-        Subscription subscription = publisher.subscription(sid);
+        RemoteSubscription subscription = table.find(sid);
         if (subscription == null || subscription.service != service
-                || !publisher.end(subscription, EndReason.UNSUBSCRIBED)) {
+                || !table.end(subscription, EndReason.UNSUBSCRIBED)) {
             return reject(response, RejectReason.UNKNOWN_SID, requester, "UNSUBSCRIBE of unknown SID " + sid);
         }
-        publisher.meters().unsubscribed.increment();
+        meters.unsubscribed.increment();
         return response.status(HttpResponseStatus.OK).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
     }
 
@@ -159,7 +191,7 @@ final class SubscriptionHandler {
         return response.status(HttpResponseStatus.OK)
                 .header(GenaHeaders.SID, sid)
                 .header(GenaHeaders.TIMEOUT, GenaHeaders.formatTimeout(granted))
-                .header(HttpHeaderNames.SERVER, server)
+                .header(HttpHeaderNames.SERVER, SERVER)
                 .header(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)
                         .format(ZonedDateTime.now(ZoneOffset.UTC)))
                 .header(HttpHeaderNames.CONTENT_LENGTH, "0")
@@ -168,7 +200,7 @@ final class SubscriptionHandler {
 
     private Mono<Void> reject(HttpServerResponse response, RejectReason reason, InetAddress requester,
                               String cause) {
-        publisher.meters().rejected(reason);
+        meters.rejected(reason);
         if (reason == RejectReason.HOST_HEADER || reason == RejectReason.CALLBACK_OUT_OF_SCOPE
                 || reason == RejectReason.CALLBACK_HOST_NAME) {
             LOG.warn("GENA request from {} refused with {} ({}): {}", address(requester), reason.status(),

@@ -1,5 +1,7 @@
 package io.tributary.upnp.subscriber;
 
+import java.util.function.Function;
+
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -21,15 +23,24 @@ final class CallbackHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallbackHandler.class);
 
-    private final GenaSubscriber owner;
+    private final Function<String, SubscriptionSession> sessions;
+    private final SubscriberMeters meters;
+    private final int maxBodySize;
 
-    CallbackHandler(GenaSubscriber owner) {
-        this.owner = owner;
+    /**
+     * @param sessions finds a session by the token of its callback path
+     * @param meters the subscriber's meters
+     * @param maxBodySize the largest NOTIFY body accepted ({@link SubscriberConfig#MAX_BODY_SIZE})
+     */
+    CallbackHandler(Function<String, SubscriptionSession> sessions, SubscriberMeters meters, int maxBodySize) {
+        this.sessions = sessions;
+        this.meters = meters;
+        this.maxBodySize = maxBodySize;
     }
 
     Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
         if (!GenaHeaders.NOTIFY.equals(request.method())) {
-            owner.meters().callbackRejected("method");
+            meters.callbackRejected("method");
             return response.status(HttpResponseStatus.METHOD_NOT_ALLOWED).header(HttpHeaderNames.ALLOW, "NOTIFY")
                     .header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
         }
@@ -43,7 +54,7 @@ final class CallbackHandler {
             return refuse(request, response, 412, "nt-nts-invalid");
         }
         String path = request.fullPath();
-        SubscriptionSession session = owner.session(path.substring(owner.options().callbackPath().length()));
+        SubscriptionSession session = sessions.apply(path.substring(GenaSubscriber.CALLBACK_PATH.length()));
         String sid = headers.get(GenaHeaders.SID);
         if (session == null || sid == null || sid.isBlank()) {
             return refuse(request, response, 412, "unknown-sid");
@@ -52,7 +63,7 @@ final class CallbackHandler {
         if (seq < 0) {
             return refuse(request, response, 400, "seq-invalid");
         }
-        return HttpBodies.read(request, owner.options().maxBodySize())
+        return HttpBodies.read(request, maxBodySize)
                 .flatMap(body -> session.notify(sid.trim(), seq, body, true))
                 .flatMap(verdict -> {
                     switch (verdict) {
@@ -72,7 +83,7 @@ final class CallbackHandler {
     }
 
     private Mono<Void> refuse(HttpServerRequest request, HttpServerResponse response, int status, String reason) {
-        owner.meters().callbackRejected(reason);
+        meters.callbackRejected(reason);
         LOG.info("NOTIFY {} SID {} refused with {} ({})", request.fullPath(),
                 request.requestHeaders().get(GenaHeaders.SID), status, reason);
         return response.status(status).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();

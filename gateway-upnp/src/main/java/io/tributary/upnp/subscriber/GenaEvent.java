@@ -5,7 +5,7 @@ import java.util.Objects;
 import io.tributary.upnp.event.PropertySet;
 
 /**
- * What a {@link GenaSubscriber} subscription emits: the variables of one NOTIFY in SEQ order, or a gap signal
+ * What a {@link RunningSubscriber} subscription emits: the variables of one NOTIFY in SEQ order, or a gap signal
  * saying that events may have been missed; after a gap the subscriber re-subscribes and a new initial event
  * (SEQ 0, every variable) follows.
  */
@@ -108,6 +108,21 @@ public final class GenaEvent {
     /** @return why continuity was lost, or {@code null} for a properties event */
     public GapReason gapReason() {
         return reason;
+    }
+
+    /**
+     * Merges a newer event into an older one waiting for a slow consumer: the variables of both, newer values
+     * winning, with the newer SEQ. Gaps and events of different SIDs do not merge.
+     *
+     * @param older the waiting event
+     * @param newer the event that did not fit
+     * @return the merged event, or {@code null} when they do not merge
+     */
+    static GenaEvent merge(GenaEvent older, GenaEvent newer) {
+        if (older.isGap() || newer.isGap() || !older.sid.equals(newer.sid)) {
+            return null;
+        }
+        return properties(newer.sid, newer.seq, older.properties.mergedWith(newer.properties));
     }
 
     @Override

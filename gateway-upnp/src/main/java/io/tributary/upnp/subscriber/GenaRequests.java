@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.util.function.Consumer;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -11,6 +12,7 @@ import io.tributary.upnp.http.Connections;
 import io.tributary.upnp.http.GenaHeaders;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientRequest;
 
 /**
  * Sends SUBSCRIBE, renewal and UNSUBSCRIBE (UDA 2.0 §4.1.2–§4.1.4) and reads the answers. The CALLBACK URL is the
@@ -19,15 +21,23 @@ import reactor.netty.http.client.HttpClient;
 final class GenaRequests {
 
     private final HttpClient client;
-    private final SubscriberOptions options;
+    private final URI callbackAddress;
+    private final int callbackPort;
 
-    GenaRequests(HttpClient client, SubscriberOptions options) {
+    /**
+     * @param client the pooled client
+     * @param callbackAddress the advertised callback base ({@link SubscriberConfig#CALLBACK_ADDRESS}), or
+     *                        {@code null} for the local address of each connection
+     * @param callbackPort the port callbacks are served on, with the local address
+     */
+    GenaRequests(HttpClient client, URI callbackAddress, int callbackPort) {
         this.client = client;
-        this.options = options;
+        this.callbackAddress = callbackAddress;
+        this.callbackPort = callbackPort;
     }
 
     Mono<Answer> subscribe(URI url, String token, long timeoutSeconds) {
-        String path = options.callbackPath() + token;
+        String path = GenaSubscriber.CALLBACK_PATH + token;
         HttpClient withCallback = client.doOnRequest((request, connection) -> request.header(GenaHeaders.CALLBACK,
                 "<" + callbackBase(connection.channel().localAddress()) + path + ">"));
         return exchange(withCallback, GenaHeaders.SUBSCRIBE, url, request -> request
@@ -45,8 +55,7 @@ final class GenaRequests {
     }
 
     private static Mono<Answer> exchange(HttpClient client, HttpMethod method, URI url,
-                                         java.util.function.Consumer<reactor.netty.http.client.HttpClientRequest>
-                                                 headers) {
+                                         Consumer<HttpClientRequest> headers) {
         return client.request(method).uri(url).send((request, out) -> {
             headers.accept(request);
             request.header(HttpHeaderNames.CONTENT_LENGTH, "0");
@@ -57,8 +66,8 @@ final class GenaRequests {
     }
 
     private String callbackBase(SocketAddress local) {
-        if (options.callbackAddress() != null) {
-            String base = options.callbackAddress().toString();
+        if (callbackAddress != null) {
+            String base = callbackAddress.toString();
             return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         }
         InetSocketAddress address = (InetSocketAddress) local;
@@ -67,7 +76,7 @@ final class GenaRequests {
             int scope = host.indexOf('%');
             host = "[" + (scope >= 0 ? host.substring(0, scope) : host) + "]";
         }
-        return "http://" + host + ":" + options.callbackPort();
+        return "http://" + host + ":" + callbackPort;
     }
 
     private static String trimmed(String value) {

@@ -10,7 +10,8 @@ import io.tributary.core.config.ValueTypes;
 
 /**
  * The settings of a GENA subscriber (UDA 2.0 §4.1): the callback address given to publishers, the TIMEOUT asked,
- * NOTIFY limits, request timeouts, renewal and re-subscription.
+ * NOTIFY limits, request timeouts, renewal and re-subscription. {@link GenaSubscriber#create(Settings)} takes
+ * their values.
  */
 public final class SubscriberConfig {
 
@@ -33,7 +34,8 @@ public final class SubscriberConfig {
             Duration.ofSeconds(5), "How long a NOTIFY that arrives before the SUBSCRIBE answer waits for its SID.");
     /** SUBSCRIBE connect timeout. */
     public static final Setting<Duration> CONNECT_TIMEOUT = SECTION.define("connect-timeout",
-            ValueTypes.positiveDuration(), Duration.ofSeconds(5), "Connect timeout of SUBSCRIBE and UNSUBSCRIBE.");
+            ValueTypes.positiveDuration().atMost(Duration.ofMinutes(5)), Duration.ofSeconds(5),
+            "Connect timeout of SUBSCRIBE and UNSUBSCRIBE.");
     /** SUBSCRIBE answer timeout. */
     public static final Setting<Duration> REQUEST_TIMEOUT = SECTION.define("request-timeout",
             ValueTypes.positiveDuration(), Duration.ofSeconds(10), "Answer timeout of SUBSCRIBE and UNSUBSCRIBE.");
@@ -44,7 +46,8 @@ public final class SubscriberConfig {
     /** Events buffered per subscription. */
     public static final Setting<Integer> BUFFER_CAPACITY = SECTION.define("buffer-capacity",
             ValueTypes.integer().atLeast(2).unit("events"), 256, "Events waiting for a slow consumer per"
-                    + " subscription; beyond it events merge (tributary_upnp_subscriber_coalesced_total).");
+                    + " subscription; beyond it an event merges into the last waiting one, or next to a gap signal"
+                    + " the oldest is dropped (tributary_upnp_subscriber_coalesced_total).");
     /** First re-subscription back-off. */
     public static final Setting<Duration> MIN_BACKOFF = SECTION.define("min-backoff", ValueTypes.positiveDuration(),
             Duration.ofSeconds(1), "First wait before a failed SUBSCRIBE is tried again; doubles up to max-backoff.");

@@ -31,7 +31,8 @@ final class SubscriberMeters {
         events = Counter.builder("tributary.upnp.subscriber.events")
                 .description("events received in order and passed on").register(registry);
         coalesced = Counter.builder("tributary.upnp.subscriber.coalesced")
-                .description("events merged because a consumer fell behind").register(registry);
+                .description("events merged, or dropped before a gap, because a consumer fell behind")
+                .register(registry);
         for (GenaEvent.GapReason reason : GenaEvent.GapReason.values()) {
             gaps.put(reason, Counter.builder("tributary.upnp.subscriber.gaps").tag("reason", reason.tag())
                     .description("losses of continuity, each followed by a re-subscription").register(registry));

@@ -1,192 +1,237 @@
 package io.tributary.upnp.subscriber;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
-import io.tributary.core.time.Cancellable;
-import io.tributary.core.time.SchedulingClock;
+import io.tributary.core.SubscriberQueue;
 import io.tributary.upnp.event.PropertySet;
 import io.tributary.upnp.event.PropertySetException;
 import io.tributary.upnp.http.GenaHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.CoreSubscriber;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+import reactor.util.retry.Retry;
 
 /**
- * One subscription of a {@link GenaSubscriber} (UDA 2.0 §4.1–§4.3, control-point side): subscribes, renews at
- * about half the granted time with jitter, checks SEQ continuity, re-subscribes after a failed renewal, a 412, a
- * SEQ gap or an unreadable event (signalling a gap to the consumer), holds a NOTIFY that arrives before the SID is
- * known, and unsubscribes when closed. Every (re)subscription has a generation so that late answers of an earlier
- * one are recognised. State changes are short sections under the monitor; requests, timers and consumer code run
- * outside it.
+ * One subscription of a {@link RunningSubscriber} (UDA 2.0 §4.1–§4.3, control-point side). Its life is one Reactor
+ * pipeline: SUBSCRIBE, then renew at about half the granted time with jitter until continuity is lost (a failed
+ * renewal, a 412, a SEQ gap or an unreadable event, each signalled to the consumer as a gap), then subscribe
+ * again: at once after the first loss, with back-off after failed SUBSCRIBEs and repeated losses. NOTIFYs that
+ * arrive before the SUBSCRIBE answer wait for it. Every SID given up is unsubscribed by a second pipeline, which
+ * ends once the session is closed and everything is unsubscribed. State checked by NOTIFY handling sits under the
+ * monitor; requests, timers and consumer code run outside it.
  */
 final class SubscriptionSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionSession.class);
-
-    /** Lifecycle of a session. */
-    private enum State { NEW, SUBSCRIBING, ACTIVE, WAITING, CLOSED }
+    private static final Sinks.EmitFailureHandler CONTENDED = Sinks.EmitFailureHandler.busyLooping(
+            Duration.ofSeconds(1));
 
     /** What the callback server answers a NOTIFY with. */
     enum Verdict { OK, UNKNOWN_SID, MALFORMED }
 
-    private final GenaSubscriber owner;
-    private final URI url;
-    private final SubscriptionOptions options;
+    /** Lifecycle of a session. */
+    private enum State { SUBSCRIBING, ACTIVE, WAITING, CLOSED }
+
     final String token;
-    private EventBuffer buffer;
+    private final URI url;
+    private final SessionContext context;
+    private final SubscriberQueue<GenaEvent> events;
+    /** SIDs to unsubscribe, in the order they were given up; completed when the control pipeline ends. */
+    private final Sinks.Many<String> retired = Sinks.many().unicast()
+            .onBackpressureBuffer(Queues.<String>small().get());
+    private final Sinks.Empty<Void> unsubscribed = Sinks.empty();
+    private final Disposable.Swap control = Disposables.swap();
+    private final Disposable cleanup;
 
     // Guarded by this.
-    private State state = State.NEW;
+    private State state = State.SUBSCRIBING;
     private String sid;
     private long expected;
     private long last = -1;
-    private int generation;
+    private long grantedSeconds;
     private int failures;
-    private Cancellable pending;
-    private List<Sinks.Empty<Void>> held = new ArrayList<>();
+    /** Completed by the answer to the SUBSCRIBE under way; NOTIFYs that came early wait on it. */
+    private Sinks.Empty<Void> answered = Sinks.empty();
+    /** Told by NOTIFY handling that the active SID lost continuity. */
+    private Sinks.One<ContinuityLost> lost = Sinks.one();
 
-    SubscriptionSession(GenaSubscriber owner, URI url, SubscriptionOptions options, String token) {
-        this.owner = owner;
+    SubscriptionSession(URI url, String token, SessionContext context, CoreSubscriber<? super GenaEvent> consumer) {
         this.url = url;
-        this.options = options;
         this.token = token;
+        this.context = context;
+        this.events = context.events().create(consumer, ended -> close());
+        this.cleanup = retired.asFlux()
+                .flatMap(this::unsubscribe)
+                .doFinally(signal -> {
+                    unsubscribed.tryEmitEmpty();
+                    context.finished().accept(this);
+                })
+                .subscribe();
     }
 
-    void start(EventBuffer events) {
-        this.buffer = events;
-        subscribe();
+    /** Hands the events to the consumer and starts subscribing. */
+    void start() {
+        events.start();
+        control.update(Mono.defer(this::cycle)
+                .retryWhen(Retry.from(signals -> signals.map(Retry.RetrySignal::failure)
+                        .takeWhile(failure -> !isClosed())
+                        .concatMap(this::pause)))
+                .doFinally(signal -> retired.emitComplete(CONTENDED))
+                .subscribe(null, failure -> LOG.error("subscription to {} stopped: {}", url, failure.toString())));
     }
 
-    private void subscribe() {
-        int gen;
+    /** One subscription: SUBSCRIBE, then renewals until continuity is lost, which ends it with an error. */
+    private Mono<Void> cycle() {
         synchronized (this) {
             if (state == State.CLOSED) {
-                return;
+                return Mono.empty();
             }
-            leaveActive();
             state = State.SUBSCRIBING;
             sid = null;
             expected = 0;
             last = -1;
-            gen = ++generation;
         }
-        owner.requests().subscribe(url, token, options.timeout().getSeconds())
-                .subscribe(answer -> subscribed(gen, answer), failure -> subscribeFailed(gen, failure.toString()));
+        return context.requests().subscribe(url, token, context.timing().timeoutSeconds())
+                .onErrorMap(failure -> new SubscribeFailed(failure.toString()))
+                .flatMap(answer -> answer.status() == 200 && answer.sid() != null ? Mono.just(answer)
+                        : Mono.error(new SubscribeFailed("answer " + answer.status()
+                        + (answer.sid() == null ? " without SID" : ""))))
+                .doOnError(SubscribeFailed.class, failure -> subscribeFailed())
+                .flatMap(this::active)
+                .onErrorResume(SubscribeFailed.class, failure -> isClosed() ? Mono.empty() : Mono.error(failure))
+                .doOnError(ContinuityLost.class, this::lose);
     }
 
-    private void subscribed(int gen, GenaRequests.Answer answer) {
-        if (answer.status() != 200 || answer.sid() == null) {
-            subscribeFailed(gen, "answer " + answer.status() + (answer.sid() == null ? " without SID" : ""));
-            return;
-        }
-        List<Sinks.Empty<Void>> release;
+    private Mono<Void> active(GenaRequests.Answer answer) {
+        Sinks.Empty<Void> release;
+        Sinks.One<ContinuityLost> loss = Sinks.one();
+        boolean closed;
         synchronized (this) {
-            if (state != State.SUBSCRIBING || gen != generation) {
-                release = null;
-            } else {
+            release = answered;
+            answered = Sinks.empty();
+            closed = state == State.CLOSED;
+            if (!closed) {
                 state = State.ACTIVE;
-                owner.meters().active.incrementAndGet();
                 sid = answer.sid();
-                release = held;
-                held = new ArrayList<>();
+                grantedSeconds = context.timing().granted(answer.grantedSeconds());
+                lost = loss;
+                context.meters().active.incrementAndGet();
             }
         }
-        owner.meters().request("subscribe", true);
-        if (release == null) {
-            // Closed or superseded while the SUBSCRIBE was under way: do not leave it behind at the publisher.
-            owner.requests().unsubscribe(url, answer.sid()).subscribe(ignored -> { }, ignored -> { });
-            return;
+        context.meters().request("subscribe", true);
+        release.tryEmitEmpty();
+        if (closed) {
+            // Closed while the SUBSCRIBE was under way: do not leave it behind at the publisher.
+            retire(answer.sid());
+            return Mono.empty();
         }
         LOG.debug("subscribed to {}: {} for {} s", url, answer.sid(), answer.grantedSeconds());
-        release.forEach(Sinks.Empty::tryEmitEmpty);
-        scheduleRenewal(gen, granted(answer));
+        Mono<Void> renewals = Mono.defer(() -> Mono.delay(context.timing().renewal(grantedSeconds()),
+                        context.scheduler()))
+                .then(Mono.defer(() -> renew(answer.sid())))
+                .repeat()
+                .then();
+        return Mono.when(renewals, loss.asMono().flatMap(Mono::error));
     }
 
-    private void subscribeFailed(int gen, String cause) {
-        long delay;
-        List<Sinks.Empty<Void>> release;
+    private void subscribeFailed() {
+        Sinks.Empty<Void> release;
         synchronized (this) {
-            if (state != State.SUBSCRIBING || gen != generation) {
-                return;
+            if (state == State.SUBSCRIBING) {
+                state = State.WAITING;
             }
-            state = State.WAITING;
-            delay = backoffNanos(++failures);
-            release = held;
-            held = new ArrayList<>();
+            release = answered;
+            answered = Sinks.empty();
         }
-        owner.meters().request("subscribe", false);
-        release.forEach(Sinks.Empty::tryEmitEmpty);
-        LOG.warn("SUBSCRIBE to {} failed ({}); trying again in {} ms", url, cause,
-                TimeUnit.NANOSECONDS.toMillis(delay));
-        schedule(gen, delay, this::subscribe);
+        context.meters().request("subscribe", false);
+        release.tryEmitEmpty();
     }
 
-    private void scheduleRenewal(int gen, long grantedSeconds) {
-        double half = grantedSeconds * 0.5;
-        double factor = 1 + options.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
-        long delay = (long) (half * factor * 1_000_000_000L);
-        schedule(gen, Math.max(delay, TimeUnit.MILLISECONDS.toNanos(500)), () -> renew(gen));
+    private Mono<Void> renew(String current) {
+        return context.requests().renew(url, current, context.timing().timeoutSeconds())
+                .onErrorResume(failure -> {
+                    context.meters().request("renew", false);
+                    LOG.info("renewal of {} at {} failed ({}); subscribing again", current, url, failure.toString());
+                    return Mono.error(new ContinuityLost(GenaEvent.GapReason.RENEWAL_FAILED, true, false));
+                })
+                .flatMap(answer -> {
+                    if (answer.status() == 200) {
+                        context.meters().request("renew", true);
+                        synchronized (this) {
+                            failures = 0;
+                            grantedSeconds = context.timing().granted(answer.grantedSeconds());
+                        }
+                        return Mono.empty();
+                    }
+                    context.meters().request("renew", false);
+                    LOG.info("renewal of {} at {} answered {}; subscribing again", current, url, answer.status());
+                    boolean gone = answer.status() == 412;
+                    return Mono.error(new ContinuityLost(gone ? GenaEvent.GapReason.SUBSCRIPTION_LOST
+                            : GenaEvent.GapReason.RENEWAL_FAILED, !gone, false));
+                });
     }
 
-    private void renew(int gen) {
-        String current;
-        synchronized (this) {
-            if (state != State.ACTIVE || gen != generation) {
-                return;
-            }
-            current = sid;
-        }
-        owner.requests().renew(url, current, options.timeout().getSeconds()).subscribe(answer -> {
-            if (answer.status() == 200) {
-                owner.meters().request("renew", true);
-                synchronized (this) {
-                    failures = 0;
-                }
-                scheduleRenewal(gen, granted(answer));
-            } else {
-                owner.meters().request("renew", false);
-                LOG.info("renewal of {} at {} answered {}; subscribing again", current, url, answer.status());
-                lost(gen, answer.status() == 412 ? GenaEvent.GapReason.SUBSCRIPTION_LOST
-                        : GenaEvent.GapReason.RENEWAL_FAILED, answer.status() != 412, true);
-            }
-        }, failure -> {
-            owner.meters().request("renew", false);
-            LOG.info("renewal of {} at {} failed ({}); subscribing again", current, url, failure.toString());
-            lost(gen, GenaEvent.GapReason.RENEWAL_FAILED, true, true);
-        });
-    }
-
-    /** Continuity is lost: tell the consumer (unless already told), drop the old SID and subscribe again. */
-    private void lost(int gen, GenaEvent.GapReason reason, boolean unsubscribeOld, boolean signal) {
+    /** Continuity is lost: tell the consumer (unless already told) and give the old SID up. */
+    private void lose(ContinuityLost loss) {
         String old;
-        long delay;
         synchronized (this) {
-            if (state != State.ACTIVE || gen != generation) {
+            if (state != State.ACTIVE) {
                 return;
             }
             old = sid;
-            if (signal) {
-                buffer.add(GenaEvent.gap(old, reason));
+            if (!loss.signalled) {
+                events.add(GenaEvent.gap(old, loss.reason));
             }
-            delay = failures++ == 0 ? 0 : backoffNanos(failures);
             leaveActive();
             state = State.WAITING;
+            sid = null;
         }
-        owner.meters().gap(reason);
-        buffer.drain();
-        if (unsubscribeOld && old != null) {
-            owner.requests().unsubscribe(url, old).subscribe(ignored -> { }, ignored -> { });
+        context.meters().gap(loss.reason);
+        events.drain();
+        if (loss.unsubscribe) {
+            retire(old);
         }
-        if (delay == 0) {
-            subscribe();
-        } else {
-            schedule(gen, delay, this::subscribe);
+    }
+
+    /** The wait before the next SUBSCRIBE: none after a first loss, back-off after failures and repeated losses. */
+    private Mono<Long> pause(Throwable failure) {
+        if (!(failure instanceof SubscribeFailed) && !(failure instanceof ContinuityLost)) {
+            return Mono.error(failure);
         }
+        Duration delay;
+        synchronized (this) {
+            int before = failures++;
+            delay = failure instanceof ContinuityLost && before == 0 ? Duration.ZERO
+                    : context.timing().backoff(before + 1);
+        }
+        if (failure instanceof SubscribeFailed) {
+            LOG.warn("SUBSCRIBE to {} failed ({}); trying again in {} ms", url, failure.getMessage(),
+                    delay.toMillis());
+        }
+        // No wait needs no timer: subscribe again at once, on this thread, as the loss was handled.
+        return delay.isZero() ? Mono.just(0L) : Mono.delay(delay, context.scheduler());
+    }
+
+    /** Queues a SID for UNSUBSCRIBE; the control pipeline and close() may give one up at the same moment. */
+    private void retire(String old) {
+        retired.emitNext(old, CONTENDED);
+    }
+
+    private Mono<Void> unsubscribe(String old) {
+        return context.requests().unsubscribe(url, old)
+                .doOnNext(answer -> context.meters().request("unsubscribe", answer.status() == 200))
+                .doOnError(failure -> context.meters().request("unsubscribe", false))
+                .onErrorResume(failure -> {
+                    LOG.debug("UNSUBSCRIBE {} at {} failed: {}", old, url, failure.toString());
+                    return Mono.empty();
+                })
+                .then();
     }
 
     /**
@@ -200,37 +245,36 @@ final class SubscriptionSession {
      */
     Mono<Verdict> notify(String notifySid, long seq, byte[] body, boolean mayHold) {
         Sinks.Empty<Void> wait = null;
-        int gen;
+        Sinks.One<ContinuityLost> loss;
         synchronized (this) {
             if (state == State.SUBSCRIBING && mayHold) {
-                wait = Sinks.empty();
-                held.add(wait);
+                wait = answered;
             } else if (state != State.ACTIVE || !notifySid.equals(sid)) {
                 return Mono.just(Verdict.UNKNOWN_SID);
             }
-            gen = generation;
+            loss = lost;
         }
         if (wait != null) {
-            return wait.asMono().timeout(owner.options().holdTimeout(), Mono.empty())
+            return wait.asMono().timeout(context.holdTimeout(), Mono.empty(), context.scheduler())
                     .then(Mono.defer(() -> notify(notifySid, seq, body, false)));
         }
-        return Mono.fromSupplier(() -> accept(gen, notifySid, seq, body));
+        return Mono.fromSupplier(() -> accept(loss, notifySid, seq, body));
     }
 
-    private Verdict accept(int gen, String notifySid, long seq, byte[] body) {
+    private Verdict accept(Sinks.One<ContinuityLost> loss, String notifySid, long seq, byte[] body) {
         PropertySet properties;
         try {
-            properties = owner.reader().read(body);
+            properties = context.reader().read(body);
         } catch (PropertySetException e) {
             LOG.info("NOTIFY {} SEQ {} from {} unreadable ({}); subscribing again", notifySid, seq, url,
                     e.getMessage());
-            lost(gen, GenaEvent.GapReason.MALFORMED_EVENT, true, true);
+            loss.tryEmitValue(new ContinuityLost(GenaEvent.GapReason.MALFORMED_EVENT, true, false));
             return Verdict.MALFORMED;
         }
-        boolean gap = false;
-        boolean coalesced;
+        long gapExpected = -1;
+        SubscriberQueue.Offer offered;
         synchronized (this) {
-            if (state != State.ACTIVE || gen != generation || !notifySid.equals(sid)) {
+            if (state != State.ACTIVE || lost != loss || !notifySid.equals(sid)) {
                 return Verdict.UNKNOWN_SID;
             }
             if (seq == expected) {
@@ -240,104 +284,78 @@ final class SubscriptionSession {
             } else if (seq == last) {
                 return Verdict.OK; // a repeated delivery of the last message
             } else {
-                LOG.info("SEQ gap on {} from {}: expected {}, got {}; subscribing again", notifySid, url, expected,
-                        seq);
-                buffer.add(GenaEvent.gap(notifySid, GenaEvent.GapReason.SEQ_GAP));
-                gap = true;
+                gapExpected = expected;
+                events.add(GenaEvent.gap(notifySid, GenaEvent.GapReason.SEQ_GAP));
             }
-            coalesced = buffer.add(GenaEvent.properties(notifySid, seq, properties));
+            offered = events.add(GenaEvent.properties(notifySid, seq, properties));
         }
-        owner.meters().events.increment();
-        if (coalesced) {
-            owner.meters().coalesced.increment();
+        context.meters().events.increment();
+        if (offered == SubscriberQueue.Offer.MERGED) {
+            context.meters().coalesced.increment();
         }
-        buffer.drain();
-        if (gap) {
-            lost(gen, GenaEvent.GapReason.SEQ_GAP, true, false);
+        events.drain();
+        if (gapExpected >= 0) {
+            LOG.info("SEQ gap on {} from {}: expected {}, got {}; subscribing again", notifySid, url, gapExpected,
+                    seq);
+            loss.tryEmitValue(new ContinuityLost(GenaEvent.GapReason.SEQ_GAP, true, true));
         }
         return Verdict.OK;
     }
 
-    /** Stops everything and unsubscribes the current SID, if any. */
-    Mono<Void> close() {
+    /** Stops renewing and re-subscribing and gives the current SID up; a SUBSCRIBE under way is let finish. */
+    void close() {
+        boolean subscribing;
         String current;
-        Cancellable timeout;
-        List<Sinks.Empty<Void>> release;
+        Sinks.Empty<Void> release;
         synchronized (this) {
             if (state == State.CLOSED) {
-                return Mono.empty();
+                return;
             }
+            subscribing = state == State.SUBSCRIBING;
             current = state == State.ACTIVE ? sid : null;
             leaveActive();
             state = State.CLOSED;
-            timeout = pending;
-            pending = null;
-            release = held;
-            held = new ArrayList<>();
+            release = answered;
         }
-        if (timeout != null) {
-            timeout.cancel();
+        release.tryEmitEmpty();
+        if (current != null) {
+            retire(current);
         }
-        owner.unregister(this);
-        release.forEach(Sinks.Empty::tryEmitEmpty);
-        if (current == null) {
-            return Mono.empty();
+        if (!subscribing) {
+            // Its end completes the retired SIDs; a SUBSCRIBE under way ends the pipeline itself when answered.
+            control.dispose();
         }
-        return owner.requests().unsubscribe(url, current)
-                .doOnNext(answer -> owner.meters().request("unsubscribe", answer.status() == 200))
-                .doOnError(failure -> owner.meters().request("unsubscribe", false))
-                .onErrorResume(failure -> {
-                    LOG.debug("UNSUBSCRIBE {} at {} failed: {}", current, url, failure.toString());
-                    return Mono.empty();
-                })
-                .then();
     }
 
-    /** Completes the consumer's Flux after closing. */
-    Mono<Void> closeAndComplete() {
-        return close().doFinally(signal -> buffer.complete());
+    /** Closes, then completes the consumer's Flux once everything queued is delivered. */
+    void closeAndComplete() {
+        close();
+        events.complete();
+    }
+
+    /** @return completes when the session is closed and every SID it gave up is unsubscribed */
+    Mono<Void> unsubscribed() {
+        return unsubscribed.asMono();
+    }
+
+    /** Cancels whatever is still under way, for a subscriber that stopped waiting. */
+    void abandon() {
+        control.dispose();
+        cleanup.dispose();
+    }
+
+    private synchronized boolean isClosed() {
+        return state == State.CLOSED;
     }
 
     private void leaveActive() {
         if (state == State.ACTIVE) {
-            owner.meters().active.decrementAndGet();
+            context.meters().active.decrementAndGet();
         }
     }
 
-    private void schedule(int gen, long delayNanos, Runnable task) {
-        Cancellable timeout = owner.timer().schedule(() -> {
-            synchronized (this) {
-                if (gen != generation || state == State.CLOSED) {
-                    return;
-                }
-            }
-            task.run();
-        }, delayNanos, TimeUnit.NANOSECONDS);
-        Cancellable previous;
-        synchronized (this) {
-            if (state == State.CLOSED) {
-                previous = timeout;
-            } else {
-                previous = pending;
-                pending = timeout;
-            }
-        }
-        if (previous != null) {
-            previous.cancel();
-        }
-    }
-
-    private long granted(GenaRequests.Answer answer) {
-        return answer.grantedSeconds() > 0 ? answer.grantedSeconds() : options.timeout().getSeconds();
-    }
-
-    private long backoffNanos(int attempt) {
-        long max = options.maxBackoff().toNanos();
-        long delay = options.minBackoff().toNanos();
-        for (int i = 1; i < attempt && delay < max; i++) {
-            delay = Math.min(max, delay * 2);
-        }
-        return delay;
+    private synchronized long grantedSeconds() {
+        return grantedSeconds;
     }
 
     /** Test hook: the SEQ the next NOTIFY must carry, to exercise the wrap. */
@@ -345,8 +363,33 @@ final class SubscriptionSession {
         expected = seq;
     }
 
-    /** @return the current SID, or {@code null} while not subscribed */
-    synchronized String sid() {
-        return sid;
+    /** Test hook: NOTIFYs waiting for the answer to the SUBSCRIBE under way. */
+    synchronized int heldNotifies() {
+        return answered.currentSubscriberCount();
+    }
+
+    /** A SUBSCRIBE that was not answered 200 with a SID; retried with back-off. */
+    private static final class SubscribeFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SubscribeFailed(String cause) {
+            super(cause, null, false, false);
+        }
+    }
+
+    /** The active SID lost continuity; the consumer is told with a gap and the session subscribes again. */
+    private static final class ContinuityLost extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        final GenaEvent.GapReason reason;
+        final boolean unsubscribe;
+        final boolean signalled;
+
+        ContinuityLost(GenaEvent.GapReason reason, boolean unsubscribe, boolean signalled) {
+            super(reason.tag(), null, false, false);
+            this.reason = reason;
+            this.unsubscribe = unsubscribe;
+            this.signalled = signalled;
+        }
     }
 }

@@ -12,12 +12,11 @@ import io.tributary.core.Message;
 import io.tributary.core.Topic;
 import io.tributary.core.gateway.Gateway;
 import io.tributary.core.gateway.RunningGateway;
-import io.tributary.upnp.ConfiguredService;
+import io.tributary.core.config.Settings;
 import io.tributary.upnp.UpnpAdapter;
-import io.tributary.upnp.UpnpAdapterOptions;
+import io.tributary.upnp.UpnpConfig;
 import io.tributary.upnp.publisher.EventedService;
 import io.tributary.upnp.publisher.GenaPublisher;
-import io.tributary.upnp.publisher.Moderation;
 import io.tributary.upnp.publisher.RunningPublisher;
 import io.tributary.upnp.publisher.StateVariables;
 import io.tributary.upnp.testing.Await;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.test.StepVerifier;
 
 class UpnpAdapterTest {
 
@@ -39,15 +39,20 @@ class UpnpAdapterTest {
     @AfterEach
     void stop() {
         if (gateway != null) {
-            gateway.stop().block(Duration.ofSeconds(20));
+            StepVerifier.create(gateway.stop()).expectComplete().verify(Duration.ofSeconds(20));
         }
         receiver.close();
     }
 
-    private GenaClient start(UpnpAdapterOptions options) {
+    private GenaClient start(Settings settings) {
         gateway = Gateway.create().host("127.0.0.1").port(0).meterRegistry(meters)
-                .adapter(UpnpAdapter.create(options)).start().block(Duration.ofSeconds(10));
+                .adapter(UpnpAdapter.create(settings)).start().block(Duration.ofSeconds(10));
         return new GenaClient("http://127.0.0.1:" + gateway.httpAddress().getPort());
+    }
+
+    private static Settings variable(String topic, String name) {
+        return UpnpConfig.VARIABLE.defaults().with(UpnpConfig.VARIABLE_TOPIC, Topic.of(topic))
+                .with(UpnpConfig.VARIABLE_NAME, name);
     }
 
     private static Message retained(String topic, String value) {
@@ -57,7 +62,7 @@ class UpnpAdapterTest {
     @Test
     @DisplayName("issue: a retained message on demo/temp with 21.5 reaches subscribers of /upnp/event/topics as <demo.temp>21.5</demo.temp>")
     void topicsService() throws Exception {
-        GenaClient client = start(UpnpAdapterOptions.defaults());
+        GenaClient client = start(UpnpConfig.defaults());
         gateway.router().publish(retained("demo/humidity", "40"));
         gateway.router().publish(Message.text(Topic.of("demo/not-retained"), "x"));
         assertThat(client.subscribe("/upnp/event/topics", "<" + receiver.url("/cb") + ">").status()).isEqualTo(200);
@@ -77,10 +82,12 @@ class UpnpAdapterTest {
     @Test
     @DisplayName("a configured service events its chosen topics under its variable names, initial values from retained state")
     void configuredService() throws Exception {
-        GenaClient client = start(UpnpAdapterOptions.defaults().topicsService(false, "/upnp/event/topics",
-                io.tributary.core.TopicFilter.of("#")).service(new ConfiguredService("/upnp/event/kitchen", List.of(
-                new TopicVariable(Topic.of("coap/kitchen/temp"), "Temperature", Moderation.none()),
-                new TopicVariable(Topic.of("coap/kitchen/door"), "Door", Moderation.none())))));
+        Settings kitchen = UpnpConfig.SERVICE.defaults().with(UpnpConfig.SERVICE_PATH, "/upnp/event/kitchen")
+                .with(UpnpConfig.SERVICE_VARIABLES, List.of(variable("coap/kitchen/temp", "Temperature"),
+                        variable("coap/kitchen/door", "Door")));
+        GenaClient client = start(UpnpConfig.defaults()
+                .with(UpnpConfig.TOPICS_SERVICE, UpnpConfig.TOPICS_ENABLED, false)
+                .with(UpnpConfig.SERVICES, List.of(kitchen)));
         gateway.router().publish(retained("coap/kitchen/temp", "19"));
         assertThat(client.subscribe("/upnp/event/topics", "<" + receiver.url("/cb") + ">").status()).isEqualTo(404);
         assertThat(client.subscribe("/upnp/event/kitchen", "<" + receiver.url("/k") + ">").status()).isEqualTo(200);
@@ -99,8 +106,9 @@ class UpnpAdapterTest {
         DisposableServer deviceServer = HttpServer.create().host("127.0.0.1").port(0).route(device.routes())
                 .bindNow();
         try {
-            start(UpnpAdapterOptions.defaults().source(new EventSourceUrl("tv",
-                    URI.create("http://127.0.0.1:" + deviceServer.port() + "/evt"))));
+            start(UpnpConfig.defaults().with(UpnpConfig.SOURCES, List.of(UpnpConfig.SOURCE.defaults()
+                    .with(UpnpConfig.SOURCE_NAME, "tv")
+                    .with(UpnpConfig.SOURCE_URL, URI.create("http://127.0.0.1:" + deviceServer.port() + "/evt")))));
             Topic volume = Topic.of("upnp/tv/Volume");
             Await.until("initial value published", () -> gateway.router().retainedValue(volume) != null);
             Message first = gateway.router().retainedValue(volume);
@@ -111,11 +119,11 @@ class UpnpAdapterTest {
             Await.until("change published",
                     () -> "43".equals(gateway.router().retainedValue(volume).payloadUtf8()));
             assertThat(meters.get("tributary.upnp.subscriber.subscriptions").gauge().value()).isEqualTo(1);
-            gateway.stop().block(Duration.ofSeconds(20));
+            StepVerifier.create(gateway.stop()).expectComplete().verify(Duration.ofSeconds(20));
             gateway = null;
             assertThat(device.subscriptionCount()).as("the gateway unsubscribed on stop").isZero();
         } finally {
-            device.stop().block(Duration.ofSeconds(10));
+            StepVerifier.create(device.stop()).expectComplete().verify(Duration.ofSeconds(10));
             deviceServer.disposeNow(Duration.ofSeconds(5));
         }
     }

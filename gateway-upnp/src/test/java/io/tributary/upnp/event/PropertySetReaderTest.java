@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import io.tributary.core.xml.HardenedXml;
 import io.tributary.core.xml.XmlLimits;
@@ -61,7 +62,7 @@ class PropertySetReaderTest {
                 + "<e:property>text only</e:property>"
                 + "<e:other><C>3</C></e:other>"
                 + "<e:property><D>4</D></e:property></e:propertyset>");
-        assertThat(set.toMap()).containsExactly(java.util.Map.entry("A", "1"), java.util.Map.entry("D", "4"));
+        assertThat(set.toMap()).containsExactly(Map.entry("A", "1"), Map.entry("D", "4"));
         assertThat(set.skipped()).isEqualTo(3);
     }
 

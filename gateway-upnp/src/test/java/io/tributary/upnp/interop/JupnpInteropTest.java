@@ -11,14 +11,20 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tributary.core.time.VirtualClock;
 import io.tributary.upnp.publisher.EventedService;
 import io.tributary.upnp.publisher.GenaPublisher;
+import io.tributary.upnp.publisher.PublisherConfig;
 import io.tributary.upnp.publisher.RunningPublisher;
 import io.tributary.upnp.publisher.StateVariables;
 import io.tributary.upnp.subscriber.GenaEvent;
 import io.tributary.upnp.subscriber.GenaSubscriber;
-import io.tributary.upnp.subscriber.SubscriberOptions;
+import io.tributary.upnp.subscriber.RunningSubscriber;
+import io.tributary.upnp.subscriber.SubscriberConfig;
 import io.tributary.upnp.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -47,9 +53,10 @@ import org.jupnp.model.types.UDADeviceType;
 import org.jupnp.model.types.UDAServiceId;
 import org.jupnp.model.types.UDAServiceType;
 import org.jupnp.model.types.UDN;
-import reactor.core.Disposable;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRoutes;
+import reactor.test.StepVerifier;
 
 /**
  * Interop with jUPnP 3.0.4, a stack nobody here wrote, on the loopback interface: jUPnP as control point
@@ -60,23 +67,30 @@ class JupnpInteropTest {
 
     private UpnpService jupnp;
     private RunningPublisher publisher;
-    private GenaSubscriber subscriber;
+    private RunningSubscriber subscriber;
     private DisposableServer server;
 
     @AfterEach
     void stop() {
         if (subscriber != null) {
-            subscriber.close(Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
+            StepVerifier.create(subscriber.close(Duration.ofSeconds(5))).expectComplete()
+                    .verify(Duration.ofSeconds(10));
         }
         if (jupnp != null) {
             jupnp.shutdown();
         }
         if (publisher != null) {
-            publisher.stop().block(Duration.ofSeconds(10));
+            StepVerifier.create(publisher.stop()).expectComplete().verify(Duration.ofSeconds(10));
         }
         if (server != null) {
             server.disposeNow(Duration.ofSeconds(5));
         }
+    }
+
+    private static double renewals(SimpleMeterRegistry meters, String outcome) {
+        Counter counter = meters.find("tributary.upnp.subscriber.requests").tags("type", "renew", "outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private UpnpService startJupnp() {
@@ -89,7 +103,14 @@ class JupnpInteropTest {
     @DisplayName("jUPnP as control point subscribes to our publisher, gets the initial event and changes, renews and unsubscribes")
     void jupnpSubscribesToOurPublisher() throws Exception {
         StateVariables state = StateVariables.of(Map.of("demo.temp", "21.5"));
+        // A 2 s grant makes jUPnP renew after about 1 s of its own (real) time; our expiry is on a virtual clock
+        // that never moves, so the subscription cannot expire while jUPnP is about to renew it.
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
         publisher = GenaPublisher.create().service(EventedService.create("/upnp/event/topics", state))
+                .settings(PublisherConfig.defaults().with(PublisherConfig.TIMEOUT_MIN, Duration.ofSeconds(1))
+                        .with(PublisherConfig.TIMEOUT_DEFAULT, Duration.ofSeconds(2))
+                        .with(PublisherConfig.TIMEOUT_MAX, Duration.ofSeconds(2)))
+                .meterRegistry(meters).clock(new VirtualClock())
                 .start().block(Duration.ofSeconds(10));
         server = HttpServer.create().host("127.0.0.1").port(0).route(publisher.routes()).bindNow();
         jupnp = startJupnp();
@@ -137,18 +158,24 @@ class JupnpInteropTest {
             }
         };
         jupnp.getControlPoint().execute(callback);
-        assertThat(lifecycle.poll(10, TimeUnit.SECONDS)).isEqualTo("established 1800");
+        assertThat(lifecycle.poll(10, TimeUnit.SECONDS)).isEqualTo("established 2");
         assertThat(events.poll(10, TimeUnit.SECONDS)).containsEntry("seq", "0").containsEntry("demo.temp", "21.5");
         state.set("demo.temp", "22.0");
         assertThat(events.poll(10, TimeUnit.SECONDS)).containsEntry("seq", "1").containsEntry("demo.temp", "22.0");
-        assertThat(publisher.subscriptionCount()).isEqualTo(1);
+        List<String> sids = publisher.sids("/upnp/event/topics");
+        assertThat(sids).hasSize(1);
+        Await.until("jUPnP renewed", () -> meters.get("tributary.upnp.subscribe").tag("type", "renew").counter()
+                .count() >= 1);
+        assertThat(publisher.sids("/upnp/event/topics")).as("renewal keeps the SID").isEqualTo(sids);
+        state.set("demo.temp", "22.5");
+        assertThat(events.poll(10, TimeUnit.SECONDS)).containsEntry("seq", "2").containsEntry("demo.temp", "22.5");
         callback.end();
         Await.until("jUPnP unsubscribed", () -> publisher.subscriptionCount() == 0);
-        assertThat(lifecycle).doesNotContain("missed 1");
+        assertThat(lifecycle).noneMatch(entry -> entry.startsWith("failed") || entry.startsWith("missed"));
     }
 
     @Test
-    @DisplayName("jUPnP as device publishes to our subscriber: initial event, then each change in order")
+    @DisplayName("jUPnP as device publishes to our subscriber: initial event, each change in order, a renewal it accepts")
     void ourSubscriberFollowsJupnpDevice() throws Exception {
         jupnp = startJupnp();
         @SuppressWarnings("unchecked")
@@ -161,33 +188,51 @@ class JupnpInteropTest {
         URI eventUrl = URI.create("http://127.0.0.1:" + port
                 + jupnp.getConfiguration().getNamespace().getEventSubscriptionPath(service));
 
-        GenaSubscriber[] holder = new GenaSubscriber[1];
+        RunningSubscriber[] holder = new RunningSubscriber[1];
         server = HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes.route(request -> true, (request, response) -> {
-                    reactor.netty.http.server.HttpServerRoutes inner =
-                            reactor.netty.http.server.HttpServerRoutes.newRoutes();
+                    HttpServerRoutes inner = HttpServerRoutes.newRoutes();
                     holder[0].callbackRoutes().accept(inner);
                     return inner.apply(request, response);
                 })).bindNow();
-        subscriber = GenaSubscriber.create(SubscriberOptions.defaults().callbackPort(server.port()));
+        VirtualClock clock = new VirtualClock();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        subscriber = GenaSubscriber.create(SubscriberConfig.defaults()).callbackPort(server.port()).clock(clock)
+                .meterRegistry(meters).start();
         holder[0] = subscriber;
 
-        BlockingQueue<GenaEvent> events = new LinkedBlockingQueue<>();
-        Disposable subscription = subscriber.subscribe(eventUrl).subscribe(events::add);
-        GenaEvent initial = events.poll(10, TimeUnit.SECONDS);
-        assertThat(initial).isNotNull();
-        assertThat(initial.isInitial()).isTrue();
-        assertThat(initial.properties().toMap()).containsEntry("Status", "0");
+        AtomicReference<String> sid = new AtomicReference<>();
+        StepVerifier.Step<GenaEvent> steps = StepVerifier.create(subscriber.subscribe(eventUrl))
+                .assertNext(initial -> {
+                    assertThat(initial.isInitial()).isTrue();
+                    assertThat(initial.properties().toMap()).containsEntry("Status", "0");
+                    assertThat(jupnp.getRegistry().getLocalSubscription(initial.sid())).isNotNull();
+                    sid.set(initial.sid());
+                });
         for (boolean on : List.of(true, false, true)) {
-            service.getManager().getImplementation().setTarget(on);
-            GenaEvent change = events.poll(10, TimeUnit.SECONDS);
-            assertThat(change).isNotNull();
-            assertThat(change.isGap()).isFalse();
-            assertThat(change.properties().get("Status")).isEqualTo(on ? "1" : "0");
+            steps = steps.then(() -> service.getManager().getImplementation().setTarget(on))
+                    .assertNext(change -> {
+                        assertThat(change.isGap()).isFalse();
+                        assertThat(change.sid()).isEqualTo(sid.get());
+                        assertThat(change.properties().get("Status")).isEqualTo(on ? "1" : "0");
+                    });
         }
-        assertThat(jupnp.getRegistry().getLocalSubscription(initial.sid())).isNotNull();
-        subscription.dispose();
+        steps.then(() -> {
+                    // Renewal is due at half the granted 1800 s, plus or minus 10 %: 990 s is always past it.
+                    Await.until("renewal armed", () -> clock.pending() == 1);
+                    clock.advance(Duration.ofSeconds(990));
+                    Await.until("jUPnP accepted the renewal", () -> renewals(meters, "ok") == 1);
+                    assertThat(renewals(meters, "failed")).isZero();
+                    assertThat(jupnp.getRegistry().getLocalSubscription(sid.get())).isNotNull();
+                    service.getManager().getImplementation().setTarget(false);
+                })
+                .assertNext(change -> {
+                    assertThat(change.sid()).as("the renewed SID still carries events").isEqualTo(sid.get());
+                    assertThat(change.properties().get("Status")).isEqualTo("0");
+                })
+                .thenCancel()
+                .verify(Duration.ofSeconds(30));
         Await.until("jUPnP removed the subscription",
-                () -> jupnp.getRegistry().getLocalSubscription(initial.sid()) == null);
+                () -> jupnp.getRegistry().getLocalSubscription(sid.get()) == null);
     }
 }

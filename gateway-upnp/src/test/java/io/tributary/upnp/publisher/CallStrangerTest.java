@@ -1,7 +1,9 @@
 package io.tributary.upnp.publisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class CallStrangerTest {
 
-    private PublisherFixture fixture = new PublisherFixture(PublisherOptions.defaults());
+    private PublisherFixture fixture = new PublisherFixture(PublisherConfig.defaults());
 
     @AfterEach
     void close() {
@@ -76,13 +78,14 @@ class CallStrangerTest {
             assertThat(subscribe("<" + other.url("/x") + ">")).isEqualTo(200);
             assertThat(other.next("/x").seq()).isZero();
             close();
-            fixture = new PublisherFixture(PublisherOptions.defaults().callbackPolicy(CallbackPolicy.defaults()
-                    .scope(CallbackPolicy.Scope.REQUESTER)));
+            fixture = new PublisherFixture(PublisherConfig.defaults().with(PublisherConfig.CALLBACK_SCOPE,
+                    CallbackScope.REQUESTER));
             assertThat(subscribe("<" + other.url("/x") + ">")).isEqualTo(412);
             assertThat(subscribe("<" + fixture.receiver.url("/self") + ">")).isEqualTo(200);
             close();
-            fixture = new PublisherFixture(PublisherOptions.defaults().callbackPolicy(CallbackPolicy.defaults()
-                    .scope(CallbackPolicy.Scope.REQUESTER).allowedNetworks(List.of(Cidr.parse("127.0.0.2/32")))));
+            fixture = new PublisherFixture(PublisherConfig.defaults()
+                    .with(PublisherConfig.CALLBACK_SCOPE, CallbackScope.REQUESTER)
+                    .with(PublisherConfig.ALLOWED_NETWORKS, List.of(Cidr.parse("127.0.0.2/32"))));
             assertThat(subscribe("<" + other.url("/x") + ">")).isEqualTo(200);
         }
     }
@@ -101,8 +104,8 @@ class CallStrangerTest {
         assertThat(fixture.client.send("SUBSCRIBE", PublisherFixture.PATH, Map.of("Host", "127.0.0.1:9",
                 "NT", "upnp:event", "CALLBACK", callback)).status()).isEqualTo(200);
         close();
-        fixture = new PublisherFixture(PublisherOptions.defaults().hostPolicy(HostPolicy.defaults()
-                .allowedHosts(List.of("Gateway.LAN"))));
+        fixture = new PublisherFixture(PublisherConfig.defaults().with(PublisherConfig.ALLOWED_HOSTS,
+                List.of("Gateway.LAN")));
         assertThat(fixture.client.send("SUBSCRIBE", PublisherFixture.PATH, Map.of("Host", "gateway.lan:8080",
                 "NT", "upnp:event", "CALLBACK", "<" + fixture.receiver.url("/a") + ">")).status()).isEqualTo(200);
     }
@@ -111,13 +114,13 @@ class CallStrangerTest {
     @DisplayName("Cidr parses networks without resolving and tests membership")
     void cidr() throws Exception {
         Cidr net = Cidr.parse("192.168.1.0/24");
-        assertThat(net.contains(java.net.InetAddress.getByName("192.168.1.77"))).isTrue();
-        assertThat(net.contains(java.net.InetAddress.getByName("192.168.2.1"))).isFalse();
-        assertThat(Cidr.parse("fd00::/8").contains(java.net.InetAddress.getByName("fd12::1"))).isTrue();
-        assertThat(Cidr.parse("10.0.0.0/8").contains(java.net.InetAddress.getByName("::ffff:10.1.2.3"))).isTrue();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Cidr.parse("example.com/8"))
+        assertThat(net.contains(InetAddress.getByName("192.168.1.77"))).isTrue();
+        assertThat(net.contains(InetAddress.getByName("192.168.2.1"))).isFalse();
+        assertThat(Cidr.parse("fd00::/8").contains(InetAddress.getByName("fd12::1"))).isTrue();
+        assertThat(Cidr.parse("10.0.0.0/8").contains(InetAddress.getByName("::ffff:10.1.2.3"))).isTrue();
+        assertThatThrownBy(() -> Cidr.parse("example.com/8"))
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Cidr.parse("10.0.0.0/33"))
+        assertThatThrownBy(() -> Cidr.parse("10.0.0.0/33"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ExpiryTest {
 
-    private final PublisherFixture fixture = new PublisherFixture(PublisherOptions.defaults());
+    private final PublisherFixture fixture = new PublisherFixture(PublisherConfig.defaults());
 
     @AfterEach
     void close() {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ModerationTest {
 
-    private final PublisherFixture fixture = new PublisherFixture(PublisherOptions.defaults(), service -> service
+    private final PublisherFixture fixture = new PublisherFixture(PublisherConfig.defaults(), service -> service
             .moderate("Volume", Moderation.none().maximumRate(Duration.ofSeconds(10)))
             .moderate("Temp", Moderation.none().minimumDelta(0.5)));
 
@@ -32,9 +32,11 @@ class ModerationTest {
         fixture.state.set("Mute", "1");
         Notify mute = fixture.receiver.next("/a");
         assertThat(mute.properties().toMap()).containsOnlyKeys("Mute");
+        assertThat(fixture.counter("tributary.upnp.notify.queued")).as("Volume=1 and Mute").isEqualTo(2);
         fixture.timer.advance(Duration.ofSeconds(9));
-        assertThat(fixture.receiver.poll("/a", Duration.ofMillis(200))).isNull();
+        assertThat(fixture.counter("tributary.upnp.notify.queued")).as("still held after 9 s").isEqualTo(2);
         fixture.timer.advance(Duration.ofSeconds(1));
+        assertThat(fixture.counter("tributary.upnp.notify.queued")).as("released at 10 s").isEqualTo(3);
         Notify held = fixture.receiver.next("/a");
         assertThat(held.properties().get("Volume")).isEqualTo("3");
         assertThat(held.seq()).isEqualTo(3);

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class NotifyDeliveryTest {
 
-    private PublisherFixture fixture = new PublisherFixture(PublisherOptions.defaults().queueCapacity(4)
-            .notifyTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
+    private PublisherFixture fixture = new PublisherFixture(PublisherConfig.defaults()
+            .with(PublisherConfig.QUEUE_CAPACITY, 4).with(PublisherConfig.NOTIFY_CONNECT_TIMEOUT, Duration.ofSeconds(2))
+            .with(PublisherConfig.NOTIFY_TIMEOUT, Duration.ofSeconds(5)));
 
     @AfterEach
     void close() {
@@ -146,7 +147,7 @@ class NotifyDeliveryTest {
     @DisplayName("gena.md: many quick changes reach the subscriber strictly in order, one NOTIFY at a time")
     void ordering() throws Exception {
         close();
-        fixture = new PublisherFixture(PublisherOptions.defaults().queueCapacity(500));
+        fixture = new PublisherFixture(PublisherConfig.defaults().with(PublisherConfig.QUEUE_CAPACITY, 500));
         subscribe("/a");
         fixture.receiver.next("/a");
         for (int i = 1; i <= 200; i++) {

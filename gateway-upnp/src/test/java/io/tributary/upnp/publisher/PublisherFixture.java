@@ -2,13 +2,17 @@ package io.tributary.upnp.publisher;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tributary.core.config.Settings;
+import io.tributary.core.time.VirtualClock;
 import io.tributary.upnp.testing.CallbackReceiver;
 import io.tributary.upnp.testing.GenaClient;
-import io.tributary.core.time.VirtualClock;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.test.StepVerifier;
 
 /** A publisher with one service on 127.0.0.1, a receiver for its NOTIFYs and a raw client, for tests. */
 final class PublisherFixture implements AutoCloseable {
@@ -23,12 +27,12 @@ final class PublisherFixture implements AutoCloseable {
     final CallbackReceiver receiver = CallbackReceiver.start();
     final GenaClient client;
 
-    PublisherFixture(PublisherOptions options) {
-        this(options, java.util.function.UnaryOperator.identity());
+    PublisherFixture(Settings settings) {
+        this(settings, UnaryOperator.identity());
     }
 
-    PublisherFixture(PublisherOptions options, java.util.function.UnaryOperator<EventedService> service) {
-        publisher = GenaPublisher.create().options(options).meterRegistry(meters).timer(timer)
+    PublisherFixture(Settings settings, UnaryOperator<EventedService> service) {
+        publisher = GenaPublisher.create().settings(settings).meterRegistry(meters).clock(timer)
                 .service(service.apply(EventedService.create(PATH, state)))
                 .start().block(Duration.ofSeconds(10));
         server = HttpServer.create().host("127.0.0.1").port(0).route(publisher.routes()).bindNow();
@@ -36,7 +40,7 @@ final class PublisherFixture implements AutoCloseable {
     }
 
     double counter(String name, String... tags) {
-        io.micrometer.core.instrument.Counter counter = meters.find(name).tags(tags).counter();
+        Counter counter = meters.find(name).tags(tags).counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -46,7 +50,7 @@ final class PublisherFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        publisher.stop().block(Duration.ofSeconds(10));
+        StepVerifier.create(publisher.stop()).expectComplete().verify(Duration.ofSeconds(10));
         server.disposeNow(Duration.ofSeconds(5));
         receiver.close();
     }

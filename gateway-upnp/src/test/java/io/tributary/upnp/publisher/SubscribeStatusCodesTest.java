@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class SubscribeStatusCodesTest {
 
-    private final PublisherFixture fixture = new PublisherFixture(PublisherOptions.defaults()
-            .maxSubscriptions(3).maxSubscriptionsPerRequester(2));
+    private final PublisherFixture fixture = new PublisherFixture(PublisherConfig.defaults()
+            .with(PublisherConfig.MAX_SUBSCRIPTIONS, 3).with(PublisherConfig.MAX_SUBSCRIPTIONS_PER_REQUESTER, 2));
     private final String callback = "<" + fixture.receiver.url("/cb") + ">";
 
     @AfterEach
@@ -136,7 +136,8 @@ class SubscribeStatusCodesTest {
     @Test
     @DisplayName("gena.md: the total subscription limit answers 503")
     void totalLimit() {
-        PublisherFixture wide = new PublisherFixture(PublisherOptions.defaults().maxSubscriptions(2));
+        PublisherFixture wide = new PublisherFixture(PublisherConfig.defaults()
+                .with(PublisherConfig.MAX_SUBSCRIPTIONS, 2));
         try {
             String cb = "<" + wide.receiver.url("/cb") + ">";
             assertThat(wide.client.subscribe(PublisherFixture.PATH, cb).status()).isEqualTo(200);

@@ -2,7 +2,9 @@ package io.tributary.upnp.subscriber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -10,12 +12,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.tributary.upnp.testing.Await;
 import io.tributary.upnp.testing.FakePublisher;
 import io.tributary.upnp.testing.GenaClient.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
 
 class CallbackStatusCodesTest {
 
@@ -24,7 +29,8 @@ class CallbackStatusCodesTest {
             .getBytes(StandardCharsets.UTF_8);
 
     private final FakePublisher publisher = new FakePublisher();
-    private final SubscriberFixture fixture = new SubscriberFixture(options -> options.maxBodySize(1024));
+    private SubscriberFixture fixture = new SubscriberFixture(settings -> settings
+            .with(SubscriberConfig.MAX_BODY_SIZE, 1024));
     private final BlockingQueue<GenaEvent> events = new LinkedBlockingQueue<>();
     private Disposable subscription;
 
@@ -74,7 +80,11 @@ class CallbackStatusCodesTest {
     }
 
     private void awaitSubscribed() {
-        io.tributary.upnp.testing.Await.until("subscribed", () -> fixture.subscriber.activeSubscriptions() == 1);
+        Await.until("subscribed", () -> fixture.subscriber.activeSubscriptions() == 1);
+    }
+
+    private static String token(FakePublisher.Request request) {
+        return request.callbackPath().substring(GenaSubscriber.CALLBACK_PATH.length());
     }
 
     @Test
@@ -111,8 +121,7 @@ class CallbackStatusCodesTest {
     void seqWrap() throws Exception {
         FakePublisher.Request request = subscribe();
         awaitSubscribed();
-        String token = request.callbackPath().substring("/upnp/callback/".length());
-        fixture.subscriber.session(token).expectNext(4_294_967_295L);
+        fixture.subscriber.session(token(request)).expectNext(4_294_967_295L);
         assertThat(notify(request.callbackPath(), headers(request.sid(), "4294967295"), BODY).status())
                 .isEqualTo(200);
         assertThat(next().seq()).isEqualTo(4_294_967_295L);
@@ -192,12 +201,15 @@ class CallbackStatusCodesTest {
     void notifyBeforeSubscribeAnswer() throws Exception {
         publisher.hold();
         FakePublisher.Request request = subscribe();
+        SubscriptionSession session = fixture.subscriber.session(token(request));
         CompletableFuture<Answer> early = CompletableFuture.supplyAsync(
                 () -> notify(request.callbackPath(), headers("uuid:fake-1", "0"), BODY));
         CompletableFuture<Answer> stranger = CompletableFuture.supplyAsync(
                 () -> notify(request.callbackPath(), headers("uuid:somebody-else", "0"), BODY));
-        assertThat(events.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        Await.until("both NOTIFYs held", () -> session.heldNotifies() == 2);
+        assertThat(events).isEmpty();
         assertThat(early).isNotDone();
+        assertThat(stranger).isNotDone();
         publisher.release();
         assertThat(early.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
         assertThat(stranger.get(10, TimeUnit.SECONDS).status()).isEqualTo(412);
@@ -225,11 +237,11 @@ class CallbackStatusCodesTest {
     void backoff() throws Exception {
         publisher.answer(503);
         subscribe();
-        io.tributary.upnp.testing.Await.until("back-off armed", () -> fixture.timer.pending() == 1);
-        fixture.timer.advance(java.time.Duration.ofMillis(999));
+        Await.until("back-off armed", () -> fixture.timer.pending() == 1);
+        fixture.timer.advance(Duration.ofMillis(999));
         assertThat(fixture.timer.pending()).isEqualTo(1);
         publisher.answer(200);
-        fixture.timer.advance(java.time.Duration.ofMillis(1));
+        fixture.timer.advance(Duration.ofMillis(1));
         assertThat(publisher.next().method()).isEqualTo("SUBSCRIBE");
         awaitSubscribed();
     }
@@ -240,8 +252,8 @@ class CallbackStatusCodesTest {
         subscribe();
         awaitSubscribed();
         publisher.answerNext(500);
-        io.tributary.upnp.testing.Await.until("renewal armed", () -> fixture.timer.pending() == 1);
-        fixture.timer.advance(java.time.Duration.ofSeconds(1000));
+        Await.until("renewal armed", () -> fixture.timer.pending() == 1);
+        fixture.timer.advance(Duration.ofSeconds(1000));
         FakePublisher.Request renewal = publisher.next();
         assertThat(renewal.method()).isEqualTo("SUBSCRIBE");
         assertThat(renewal.headers().get("SID")).isEqualTo("uuid:fake-1");
@@ -253,7 +265,7 @@ class CallbackStatusCodesTest {
         assertThat(both.get("UNSUBSCRIBE").headers().get("SID")).isEqualTo("uuid:fake-1");
         FakePublisher.Request again = both.get("SUBSCRIBE");
         assertThat(again.headers().get("NT")).isEqualTo("upnp:event");
-        io.tributary.upnp.testing.Await.until("subscribed again", () -> fixture.subscriber.activeSubscriptions() == 1);
+        Await.until("subscribed again", () -> fixture.subscriber.activeSubscriptions() == 1);
         assertThat(fixture.counter("tributary.upnp.subscriber.gaps", "reason", "renewal-failed")).isEqualTo(1);
     }
 
@@ -261,9 +273,9 @@ class CallbackStatusCodesTest {
     @DisplayName("a consumer that falls behind gets events merged in the bounded buffer, newest values, order kept")
     void slowConsumer() throws Exception {
         BlockingQueue<GenaEvent> slow = new LinkedBlockingQueue<>();
-        reactor.core.publisher.BaseSubscriber<GenaEvent> consumer = new reactor.core.publisher.BaseSubscriber<>() {
+        BaseSubscriber<GenaEvent> consumer = new BaseSubscriber<>() {
             @Override
-            protected void hookOnSubscribe(org.reactivestreams.Subscription ignored) {
+            protected void hookOnSubscribe(Subscription ignored) {
                 // no demand yet: the consumer is busy
             }
 
@@ -272,8 +284,9 @@ class CallbackStatusCodesTest {
                 slow.add(event);
             }
         };
-        fixture.subscriber.subscribe(publisher.url(), SubscriptionOptions.defaults().bufferCapacity(2))
-                .subscribe(consumer);
+        fixture.close();
+        fixture = new SubscriberFixture(settings -> settings.with(SubscriberConfig.BUFFER_CAPACITY, 2));
+        fixture.subscriber.subscribe(publisher.url()).subscribe(consumer);
         FakePublisher.Request request = publisher.next();
         awaitSubscribed();
         for (int seq = 0; seq < 5; seq++) {
@@ -297,8 +310,8 @@ class CallbackStatusCodesTest {
     @Test
     @DisplayName("the advertised callback address replaces the connection's local address in CALLBACK")
     void advertisedAddress() throws Exception {
-        try (SubscriberFixture docker = new SubscriberFixture(options -> options
-                .callbackAddress(java.net.URI.create("http://192.0.2.7:18080")))) {
+        try (SubscriberFixture docker = new SubscriberFixture(settings -> settings
+                .with(SubscriberConfig.CALLBACK_ADDRESS, URI.create("http://192.0.2.7:18080")))) {
             Disposable d = docker.subscriber.subscribe(publisher.url()).subscribe();
             try {
                 assertThat(publisher.next().headers().get("CALLBACK"))

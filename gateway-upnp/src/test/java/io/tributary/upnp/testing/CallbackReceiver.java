@@ -105,16 +105,6 @@ public final class CallbackReceiver implements AutoCloseable {
 
     /**
      * @param path a callback path
-     * @param wait how long to wait
-     * @return the next NOTIFY or {@code null}
-     * @throws InterruptedException if interrupted
-     */
-    public Notify poll(String path, Duration wait) throws InterruptedException {
-        return queue(path).poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * @param path a callback path
      * @return NOTIFYs received and not yet taken
      */
     public int waiting(String path) {

@@ -1,5 +1,6 @@
 package io.tributary.upnp.testing;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,7 +23,7 @@ public final class FakePublisher implements AutoCloseable {
     private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private final AtomicInteger counter = new AtomicInteger();
     private volatile int status = 200;
-    private final java.util.concurrent.atomic.AtomicInteger once = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger once = new AtomicInteger();
     private volatile Sinks.Empty<Void> gate;
 
     /** Starts on 127.0.0.1 on a free port. */
@@ -48,8 +49,8 @@ public final class FakePublisher implements AutoCloseable {
     }
 
     /** @return the event subscription URL */
-    public java.net.URI url() {
-        return java.net.URI.create("http://127.0.0.1:" + server.port() + "/event");
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.port() + "/event");
     }
 
     /** @param code the status for every following answer */
@@ -105,7 +106,7 @@ public final class FakePublisher implements AutoCloseable {
         /** @return the callback path from the CALLBACK header, e.g. {@code /upnp/callback/abc} */
         public String callbackPath() {
             String callback = headers.get("CALLBACK");
-            java.net.URI uri = java.net.URI.create(callback.substring(1, callback.length() - 1));
+            URI uri = URI.create(callback.substring(1, callback.length() - 1));
             return uri.getPath();
         }
     }

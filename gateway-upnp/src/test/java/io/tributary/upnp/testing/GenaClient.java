@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /** Sends raw GENA requests with exactly the headers a test gives, and returns status and headers. */
@@ -39,7 +40,7 @@ public final class GenaClient {
                 .request(HttpMethod.valueOf(method)).uri(path)
                 .send((request, out) -> {
                     request.header("Content-Length", String.valueOf(body.length));
-                    return out.sendByteArray(reactor.core.publisher.Mono.just(body));
+                    return out.sendByteArray(Mono.just(body));
                 })
                 .responseSingle((response, content) -> content.asString().defaultIfEmpty("")
                         .map(text -> new Answer(response.status().code(), response.responseHeaders().copy())))

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,12 +20,15 @@ import io.tributary.app.config.ConfigException;
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.config.GatewayConfig;
 import io.tributary.core.config.Settings;
-import io.tributary.upnp.UpnpConfig;
 import io.tributary.coap.CoapClient;
 import io.tributary.coap.CoapResponse;
 import io.tributary.coap.message.CoapCode;
-import io.tributary.upnp.UpnpAdapterOptions;
-import io.tributary.upnp.publisher.CallbackPolicy;
+import io.tributary.upnp.UpnpAdapter;
+import io.tributary.upnp.UpnpConfig;
+import io.tributary.upnp.bridge.TopicVariable;
+import io.tributary.upnp.publisher.CallbackScope;
+import io.tributary.upnp.publisher.PublisherConfig;
+import io.tributary.upnp.subscriber.SubscriberConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +37,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 
-class UpnpWiringTest {
+class UpnpAppTest {
 
     @TempDir
     Path dir;
@@ -46,48 +50,73 @@ class UpnpWiringTest {
         return file;
     }
 
-    @Test
-    @DisplayName("by default UPnP is enabled with the topics service on /upnp/event/topics and UDA timeouts")
-    void defaults() throws ConfigException {
-        Settings config = loader.defaultConfig();
-        assertThat(config.get(GatewayConfig.UPNP).get(UpnpConfig.ENABLED)).isTrue();
-        UpnpAdapterOptions options = UpnpWiring.options(config.get(GatewayConfig.UPNP));
-        assertThat(options.topicsService()).isTrue();
-        assertThat(options.topicsPath()).isEqualTo("/upnp/event/topics");
-        assertThat(options.publisher().defaultTimeout()).isEqualTo(Duration.ofSeconds(1800));
-        assertThat(options.publisher().callbackPolicy().scope()).isEqualTo(CallbackPolicy.Scope.SUBNET);
-        assertThat(options.publisher().callbackPolicy().maxUrls()).isEqualTo(6);
-        assertThat(options.subscriber().callbackAddress()).isNull();
-        assertThat(options.sources()).isEmpty();
-        assertThat(UpnpWiring.adapter(config.get(GatewayConfig.UPNP))).isPresent();
+    private static Map<String, String> loopback(String... more) {
+        Map<String, String> environment = new HashMap<>(Map.of("TRIBUTARY_HTTP_PORT", "0",
+                "TRIBUTARY_HTTP_HOST", "127.0.0.1", "TRIBUTARY_COAP_PORT", "0", "TRIBUTARY_COAP_HOST", "127.0.0.1"));
+        for (int i = 0; i < more.length; i += 2) {
+            environment.put(more[i], more[i + 1]);
+        }
+        return environment;
     }
 
     @Test
-    @DisplayName("services, sources, networks and the advertised callback address come from YAML")
+    @DisplayName("by default the UPnP adapter gets the topics service on /upnp/event/topics, UDA timeouts and subnet callbacks")
+    void defaults() throws ConfigException {
+        Settings upnp = loader.defaultConfig().get(GatewayConfig.UPNP);
+        assertThat(upnp.get(UpnpConfig.ENABLED)).isTrue();
+        Settings adapter = UpnpAdapter.create(upnp).settings();
+        assertThat(adapter.get(UpnpConfig.TOPICS_SERVICE, UpnpConfig.TOPICS_ENABLED)).isTrue();
+        assertThat(adapter.get(UpnpConfig.TOPICS_SERVICE, UpnpConfig.TOPICS_PATH_SETTING))
+                .isEqualTo("/upnp/event/topics");
+        assertThat(adapter.get(UpnpConfig.PUBLISHER, PublisherConfig.TIMEOUT_DEFAULT))
+                .isEqualTo(Duration.ofSeconds(1800));
+        assertThat(adapter.get(UpnpConfig.PUBLISHER, PublisherConfig.CALLBACK_SCOPE)).isEqualTo(CallbackScope.SUBNET);
+        assertThat(adapter.get(UpnpConfig.PUBLISHER, PublisherConfig.MAX_CALLBACK_URLS)).isEqualTo(6);
+        assertThat(adapter.get(UpnpConfig.SUBSCRIBER, SubscriberConfig.CALLBACK_ADDRESS)).isNull();
+        assertThat(adapter.get(UpnpConfig.SOURCES)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("services, sources, networks and every subscriber setting reach the adapter from YAML")
     void fromYaml() throws Exception {
         Settings config = loader.load(yaml("upnp:\n"
                 + "  publisher:\n    callback-scope: requester\n    allowed-networks: [172.17.0.0/16]\n"
                 + "  services:\n    - path: /upnp/event/kitchen\n      variables:\n"
                 + "        - {topic: coap/kitchen/temp, name: Temperature, maximum-rate: 10s, minimum-delta: 0.5}\n"
-                + "  subscriber:\n    callback-address: http://192.168.1.10:18080\n"
+                + "  subscriber:\n    callback-address: http://192.168.1.10:18080\n    buffer-capacity: 8\n"
+                + "    renewal-jitter: 0.2\n    min-backoff: 2s\n    max-backoff: 1m\n"
                 + "  sources:\n    - {name: tv, url: 'http://192.168.1.20:49152/evt'}\n"), Map.of());
-        UpnpAdapterOptions options = UpnpWiring.options(config.get(GatewayConfig.UPNP));
-        assertThat(options.publisher().callbackPolicy().scope()).isEqualTo(CallbackPolicy.Scope.REQUESTER);
-        assertThat(options.publisher().callbackPolicy().allowedNetworks()).hasToString("[172.17.0.0/16]");
-        assertThat(options.services()).singleElement().satisfies(service -> {
-            assertThat(service.path()).isEqualTo("/upnp/event/kitchen");
-            assertThat(service.variables().get(0).moderation().maximumRate()).isEqualTo(Duration.ofSeconds(10));
-            assertThat(service.variables().get(0).moderation().minimumDelta()).isEqualTo(0.5);
+        Settings adapter = UpnpAdapter.create(config.get(GatewayConfig.UPNP)).settings();
+        Settings publisher = adapter.get(UpnpConfig.PUBLISHER);
+        assertThat(publisher.get(PublisherConfig.CALLBACK_SCOPE)).isEqualTo(CallbackScope.REQUESTER);
+        assertThat(publisher.get(PublisherConfig.ALLOWED_NETWORKS)).hasToString("[172.17.0.0/16]");
+        assertThat(adapter.get(UpnpConfig.SERVICES)).singleElement().satisfies(service -> {
+            assertThat(service.get(UpnpConfig.SERVICE_PATH)).isEqualTo("/upnp/event/kitchen");
+            TopicVariable variable = UpnpConfig.variable(service.get(UpnpConfig.SERVICE_VARIABLES).get(0));
+            assertThat(variable.name()).isEqualTo("Temperature");
+            assertThat(variable.moderation().maximumRate()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(variable.moderation().minimumDelta()).isEqualTo(0.5);
         });
-        assertThat(options.subscriber().callbackAddress()).hasToString("http://192.168.1.10:18080");
-        assertThat(options.sources()).singleElement().satisfies(source -> assertThat(source.name()).isEqualTo("tv"));
+        Settings subscriber = adapter.get(UpnpConfig.SUBSCRIBER);
+        assertThat(subscriber.get(SubscriberConfig.CALLBACK_ADDRESS)).hasToString("http://192.168.1.10:18080");
+        assertThat(subscriber.get(SubscriberConfig.BUFFER_CAPACITY)).isEqualTo(8);
+        assertThat(subscriber.get(SubscriberConfig.RENEWAL_JITTER)).isEqualTo(0.2);
+        assertThat(subscriber.get(SubscriberConfig.MIN_BACKOFF)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(subscriber.get(SubscriberConfig.MAX_BACKOFF)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(adapter.get(UpnpConfig.SOURCES)).singleElement()
+                .satisfies(source -> assertThat(UpnpConfig.source(source).name()).isEqualTo("tv"));
     }
 
     @Test
-    @DisplayName("TRIBUTARY_UPNP_ENABLED=false leaves UPnP out")
-    void disabled() throws ConfigException {
-        Settings config = loader.load(null, Map.of("TRIBUTARY_UPNP_ENABLED", "false"));
-        assertThat(UpnpWiring.adapter(config.get(GatewayConfig.UPNP))).isEmpty();
+    @DisplayName("TRIBUTARY_UPNP_ENABLED=false leaves the UPnP adapter out of the running gateway")
+    void disabled() throws Exception {
+        Settings config = loader.load(null, loopback("TRIBUTARY_UPNP_ENABLED", "false"));
+        GatewayApplication.Running running = new GatewayApplication(config).start().block(Duration.ofSeconds(10));
+        try {
+            assertThat(running.gateway().adapterStates()).containsKey("coap").doesNotContainKey("upnp");
+        } finally {
+            running.stop().block(Duration.ofSeconds(20));
+        }
     }
 
     @Test
@@ -116,11 +145,11 @@ class UpnpWiringTest {
                 .handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8)
                         .doOnNext(bodies::add).then(response.status(200).send()))
                 .bindNow();
-        Settings config = loader.load(null, Map.of("TRIBUTARY_HTTP_PORT", "0",
-                "TRIBUTARY_HTTP_HOST", "127.0.0.1", "TRIBUTARY_COAP_PORT", "0", "TRIBUTARY_COAP_HOST", "127.0.0.1"));
+        Settings config = loader.load(null, loopback());
         GatewayApplication.Running running = new GatewayApplication(config).start().block(Duration.ofSeconds(10));
         CoapClient coap = CoapClient.bind().block(Duration.ofSeconds(10));
         try {
+            assertThat(running.gateway().adapterStates()).containsKey("upnp");
             String base = "http://127.0.0.1:" + running.gateway().httpAddress().getPort();
             int status = HttpClient.create().baseUrl(base)
                     .headers(h -> h.set("NT", "upnp:event").set("TIMEOUT", "Second-1800")
