@@ -81,8 +81,10 @@ class RouterTest {
             router.publish(msg("ping", "0"));
             echo.dispose();
             assertThat(seen).containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(String::valueOf).toList());
-            assertThat(depths).as("each re-entrant publish is delivered by the outer drain, at the same depth")
-                    .containsOnly(depths.get(0));
+            // Recursion would add frames per nested publish (100 levels); the drain loop keeps the depth flat.
+            assertThat(depths.stream().mapToInt(Integer::intValue).max().orElseThrow()
+                    - depths.stream().mapToInt(Integer::intValue).min().orElseThrow())
+                    .as("stack depth spread over 100 re-entrant publishes: %s", depths).isLessThanOrEqualTo(2);
         }
 
         @Test
