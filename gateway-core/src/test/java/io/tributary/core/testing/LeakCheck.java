@@ -48,6 +48,21 @@ public final class LeakCheck implements LauncherSessionListener, AfterAllCallbac
         }
     }
 
+    /**
+     * Switches leak detection from tracking every buffer to sampling until the returned handle is closed: for load
+     * tests (a thousand agents' HTTP exchanges), where recording every access of every buffer costs minutes while
+     * sampled detection still reports a leak that recurs.
+     *
+     * @return restores the level in force before
+     */
+    public static AutoCloseable sampled() {
+        ResourceLeakDetector.Level before = ResourceLeakDetector.getLevel();
+        if (before.ordinal() > ResourceLeakDetector.Level.SIMPLE.ordinal()) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.SIMPLE);
+        }
+        return () -> ResourceLeakDetector.setLevel(before);
+    }
+
     private static synchronized void install() {
         if (installed) {
             return;
