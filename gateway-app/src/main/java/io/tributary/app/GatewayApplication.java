@@ -35,8 +35,7 @@ public final class GatewayApplication {
         return Mono.defer(() -> {
             AdminMetrics metrics = new AdminMetrics();
             Gateway gateway = Gateway.create()
-                    .host(config.get(GatewayConfig.HTTP, GatewayConfig.HTTP_HOST))
-                    .port(config.get(GatewayConfig.HTTP, GatewayConfig.HTTP_PORT))
+                    .http(config.get(GatewayConfig.HTTP))
                     .httpServer(AdminMetrics::instrument)
                     .route(metrics.route())
                     .router(config.get(GatewayConfig.ROUTER))

@@ -8,12 +8,13 @@ import io.tributary.core.config.Section;
 import io.tributary.core.config.Setting;
 import io.tributary.core.config.Settings;
 import io.tributary.core.config.ValueTypes;
+import io.tributary.core.gateway.HttpListenerConfig;
 import io.tributary.pnp.PnpConfig;
 import io.tributary.upnp.UpnpConfig;
 
 /**
- * The whole gateway configuration: the sections the application owns ({@code http}, {@code logging},
- * {@code shutdown}) and those each module declares ({@code router}, {@code coap}, {@code pnp}, {@code upnp}).
+ * The whole gateway configuration: the sections the application owns ({@code logging}, {@code shutdown}) and
+ * those each module declares ({@code http}, {@code router}, {@code coap}, {@code pnp}, {@code upnp}).
  * A configuration is a {@link Settings} of {@link #ROOT}, bound by {@link ConfigLoader}.
  */
 public final class GatewayConfig {
@@ -42,16 +43,6 @@ public final class GatewayConfig {
         OFF
     }
 
-    /** The {@code http} section: the one listener of PnP, GENA and the admin endpoints. */
-    public static final Section HTTP_SECTION = Section.create("http",
-            "The one HTTP listener (PnP, GENA, /health, /metrics).");
-    /** Bind address of the HTTP listener. */
-    public static final Setting<String> HTTP_HOST = HTTP_SECTION.define("host", ValueTypes.nonBlankText(),
-            "0.0.0.0", "Bind address.");
-    /** TCP port of the HTTP listener. */
-    public static final Setting<Integer> HTTP_PORT = HTTP_SECTION.define("port", ValueTypes.port(), 8080,
-            "TCP port, 0 for any free port.");
-
     /** The {@code logging} section. */
     public static final Section LOGGING_SECTION = Section.create("logging", "Console log output.");
     /** Log line format. */
@@ -72,7 +63,7 @@ public final class GatewayConfig {
     /** The whole configuration. */
     public static final Section ROOT = Section.create("", "Tributary configuration.");
     /** {@code http}. */
-    public static final Setting<Settings> HTTP = ROOT.section(HTTP_SECTION);
+    public static final Setting<Settings> HTTP = ROOT.section(HttpListenerConfig.SECTION);
     /** {@code logging}. */
     public static final Setting<Settings> LOGGING = ROOT.section(LOGGING_SECTION);
     /** {@code router}. */

@@ -14,6 +14,7 @@ import io.tributary.core.RouterConfig;
 import io.tributary.core.config.ConfigProblem;
 import io.tributary.core.config.Settings;
 import io.tributary.core.config.ValueTypes;
+import io.tributary.core.gateway.HttpListenerConfig;
 import io.tributary.coap.CoapConfig;
 import io.tributary.coap.adapter.CoapAdapterConfig;
 import io.tributary.coap.stack.StackConfig;
@@ -38,8 +39,8 @@ class ConfigLoaderTest {
     @DisplayName("the embedded defaults need no file: HTTP on 0.0.0.0:8080, text logs, drop-oldest queues")
     void defaults() throws ConfigException {
         Settings config = loader.defaultConfig();
-        assertThat(config.get(GatewayConfig.HTTP, GatewayConfig.HTTP_HOST)).isEqualTo("0.0.0.0");
-        assertThat(config.get(GatewayConfig.HTTP, GatewayConfig.HTTP_PORT)).isEqualTo(8080);
+        assertThat(config.get(GatewayConfig.HTTP, HttpListenerConfig.HOST)).isEqualTo("0.0.0.0");
+        assertThat(config.get(GatewayConfig.HTTP, HttpListenerConfig.PORT)).isEqualTo(8080);
         assertThat(config.get(GatewayConfig.LOGGING, GatewayConfig.LOG_FORMAT)).isEqualTo(GatewayConfig.LogFormat.TEXT);
         assertThat(config.get(GatewayConfig.ROUTER, RouterConfig.OVERFLOW)).isEqualTo(Overflow.DROP_OLDEST);
         assertThat(config.get(GatewayConfig.ROUTER, RouterConfig.REQUEST_TIMEOUT)).isEqualTo(Duration.ofSeconds(5));
@@ -51,8 +52,8 @@ class ConfigLoaderTest {
     void partialOverride() throws Exception {
         Settings config = loader.load(yaml("http:\n  port: 9090\nrouter:\n  overflow: drop-newest\n"
                 + "  request-timeout: 250ms\n"), Map.of());
-        assertThat(config.get(GatewayConfig.HTTP, GatewayConfig.HTTP_PORT)).isEqualTo(9090);
-        assertThat(config.get(GatewayConfig.HTTP, GatewayConfig.HTTP_HOST)).isEqualTo("0.0.0.0");
+        assertThat(config.get(GatewayConfig.HTTP, HttpListenerConfig.PORT)).isEqualTo(9090);
+        assertThat(config.get(GatewayConfig.HTTP, HttpListenerConfig.HOST)).isEqualTo("0.0.0.0");
         assertThat(config.get(GatewayConfig.ROUTER, RouterConfig.OVERFLOW)).isEqualTo(Overflow.DROP_NEWEST);
         assertThat(config.get(GatewayConfig.ROUTER, RouterConfig.REQUEST_TIMEOUT)).isEqualTo(Duration.ofMillis(250));
         assertThat(config.get(GatewayConfig.ROUTER, RouterConfig.QUEUE_CAPACITY)).isEqualTo(1024);
@@ -67,7 +68,7 @@ class ConfigLoaderTest {
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("line 4")
                 .hasMessageContaining("unknown key 'http.prot'")
-                .hasMessageContaining("known keys: host, port");
+                .hasMessageContaining("known keys: body-timeout, header-timeout, host, idle-timeout");
     }
 
     @Test
@@ -109,7 +110,7 @@ class ConfigLoaderTest {
     @Test
     @DisplayName("an empty file means the defaults")
     void emptyFile() throws Exception {
-        assertThat(loader.load(yaml("# nothing\n"), Map.of()).get(GatewayConfig.HTTP, GatewayConfig.HTTP_PORT))
+        assertThat(loader.load(yaml("# nothing\n"), Map.of()).get(GatewayConfig.HTTP, HttpListenerConfig.PORT))
                 .isEqualTo(8080);
     }
 
@@ -130,7 +131,7 @@ class ConfigLoaderTest {
                 "TRIBUTARY_ROUTER_QUEUE_CAPACITY", "64",
                 "TRIBUTARY_LOGGING_FORMAT", "json",
                 "PATH", "/usr/bin"));
-        assertThat(config.get(GatewayConfig.HTTP, GatewayConfig.HTTP_PORT)).isEqualTo(9191);
+        assertThat(config.get(GatewayConfig.HTTP, HttpListenerConfig.PORT)).isEqualTo(9191);
         assertThat(config.get(GatewayConfig.ROUTER, RouterConfig.QUEUE_CAPACITY)).isEqualTo(64);
         assertThat(config.get(GatewayConfig.LOGGING, GatewayConfig.LOG_FORMAT)).isEqualTo(GatewayConfig.LogFormat.JSON);
     }
@@ -166,7 +167,9 @@ class ConfigLoaderTest {
                         .extracting(ConfigProblem::toString)
                         .containsExactly(
                                 file + " line 2: key 'http.port': 'eighty' is not a whole number",
-                                file + " line 3: unknown key 'http.prot' (known keys: host, port)",
+                                file + " line 3: unknown key 'http.prot' (known keys: body-timeout, header-timeout, host,"
+                                        + " idle-timeout, max-connections, max-connections-per-address, max-header-size,"
+                                        + " max-headers, max-request-line, port)",
                                 file + " line 5: key 'router.overflow': 'sometimes' is not a valid choice"
                                         + " (one of drop-oldest, drop-newest, error)",
                                 file + " line 6: key 'router.queue-capacity': must be at least 1, was 0",

@@ -18,14 +18,13 @@ import reactor.netty.resources.LoopResources;
 
 /**
  * An immutable gateway definition: adapters, the shared HTTP listener and the router settings; every method
- * returns a changed copy, {@link #start()} brings it up. Defaults: HTTP on {@code 0.0.0.0:8080} with
+ * returns a changed copy, {@link #start()} brings it up. Defaults: HTTP as {@link HttpListenerConfig#defaults()} with
  * {@code /health/live} and {@code /health/ready}, default router options, a simple meter registry, event loops
  * owned by the gateway, and a 10 s stop timeout.
  */
 public final class Gateway {
 
-    final String host;
-    final int port;
+    final Settings http;
     final boolean httpEnabled;
     final List<Adapter> adapters;
     final List<Consumer<? super HttpServerRoutes>> routes;
@@ -35,12 +34,11 @@ public final class Gateway {
     final LoopResources loops;
     final Duration stopTimeout;
 
-    private Gateway(String host, int port, boolean httpEnabled, List<Adapter> adapters,
+    private Gateway(Settings http, boolean httpEnabled, List<Adapter> adapters,
                     List<Consumer<? super HttpServerRoutes>> routes, UnaryOperator<HttpServer> httpCustomizer,
                     Settings routerSettings, MeterRegistry meterRegistry, LoopResources loops,
                     Duration stopTimeout) {
-        this.host = host;
-        this.port = port;
+        this.http = http;
         this.httpEnabled = httpEnabled;
         this.adapters = List.copyOf(adapters);
         this.routes = List.copyOf(routes);
@@ -53,7 +51,7 @@ public final class Gateway {
 
     /** @return a gateway definition with the defaults and no adapters */
     public static Gateway create() {
-        return new Gateway("0.0.0.0", 8080, true, List.of(), List.of(), UnaryOperator.identity(),
+        return new Gateway(HttpListenerConfig.defaults(), true, List.of(), List.of(), UnaryOperator.identity(),
                 RouterConfig.defaults(), null, null, Duration.ofSeconds(10));
     }
 
@@ -62,8 +60,7 @@ public final class Gateway {
      * @return a new gateway reference
      */
     public Gateway host(String address) {
-        return new Gateway(Objects.requireNonNull(address, "address"), port, httpEnabled, adapters, routes,
-                httpCustomizer, routerSettings, meterRegistry, loops, stopTimeout);
+        return http(http.with(HttpListenerConfig.HOST, Objects.requireNonNull(address, "address")));
     }
 
     /**
@@ -71,10 +68,19 @@ public final class Gateway {
      * @return a new gateway reference
      */
     public Gateway port(int number) {
-        if (number < 0 || number > 65535) {
-            throw new IllegalArgumentException("port out of range: " + number);
+        return http(http.with(HttpListenerConfig.PORT, number));
+    }
+
+    /**
+     * @param settings the shared HTTP listener's address and limits, values of {@link HttpListenerConfig#SECTION},
+     *                 replacing any host or port set before; default {@link HttpListenerConfig#defaults()}
+     * @return a new gateway reference
+     */
+    public Gateway http(Settings settings) {
+        if (settings.section() != HttpListenerConfig.SECTION) {
+            throw new IllegalArgumentException("expected http listener settings, was " + settings.section());
         }
-        return new Gateway(host, number, httpEnabled, adapters, routes, httpCustomizer, routerSettings,
+        return new Gateway(settings.validate(), httpEnabled, adapters, routes, httpCustomizer, routerSettings,
                 meterRegistry, loops, stopTimeout);
     }
 
@@ -83,7 +89,7 @@ public final class Gateway {
      * @return a new gateway reference
      */
     public Gateway http(boolean enabled) {
-        return new Gateway(host, port, enabled, adapters, routes, httpCustomizer, routerSettings, meterRegistry,
+        return new Gateway(http, enabled, adapters, routes, httpCustomizer, routerSettings, meterRegistry,
                 loops, stopTimeout);
     }
 
@@ -93,7 +99,7 @@ public final class Gateway {
      * @return a new gateway reference
      */
     public Gateway httpServer(UnaryOperator<HttpServer> customizer) {
-        return new Gateway(host, port, httpEnabled, adapters, routes, Objects.requireNonNull(customizer, "customizer"),
+        return new Gateway(http, httpEnabled, adapters, routes, Objects.requireNonNull(customizer, "customizer"),
                 routerSettings, meterRegistry, loops, stopTimeout);
     }
 
@@ -107,7 +113,7 @@ public final class Gateway {
     public Gateway route(Consumer<? super HttpServerRoutes> contribution) {
         List<Consumer<? super HttpServerRoutes>> more = new ArrayList<>(routes);
         more.add(Objects.requireNonNull(contribution, "contribution"));
-        return new Gateway(host, port, httpEnabled, adapters, more, httpCustomizer, routerSettings, meterRegistry,
+        return new Gateway(http, httpEnabled, adapters, more, httpCustomizer, routerSettings, meterRegistry,
                 loops, stopTimeout);
     }
 
@@ -126,7 +132,7 @@ public final class Gateway {
         }
         List<Adapter> more = new ArrayList<>(adapters);
         more.add(adapter);
-        return new Gateway(host, port, httpEnabled, more, routes, httpCustomizer, routerSettings, meterRegistry,
+        return new Gateway(http, httpEnabled, more, routes, httpCustomizer, routerSettings, meterRegistry,
                 loops, stopTimeout);
     }
 
@@ -139,7 +145,7 @@ public final class Gateway {
         if (settings.section() != RouterConfig.SECTION) {
             throw new IllegalArgumentException("expected router settings, was " + settings.section());
         }
-        return new Gateway(host, port, httpEnabled, adapters, routes, httpCustomizer, settings.validate(),
+        return new Gateway(http, httpEnabled, adapters, routes, httpCustomizer, settings.validate(),
                 meterRegistry, loops, stopTimeout);
     }
 
@@ -148,7 +154,7 @@ public final class Gateway {
      * @return a new gateway reference
      */
     public Gateway meterRegistry(MeterRegistry registry) {
-        return new Gateway(host, port, httpEnabled, adapters, routes, httpCustomizer, routerSettings,
+        return new Gateway(http, httpEnabled, adapters, routes, httpCustomizer, routerSettings,
                 Objects.requireNonNull(registry, "registry"), loops, stopTimeout);
     }
 
@@ -158,7 +164,7 @@ public final class Gateway {
      * @return a new gateway reference
      */
     public Gateway loops(LoopResources resources) {
-        return new Gateway(host, port, httpEnabled, adapters, routes, httpCustomizer, routerSettings, meterRegistry,
+        return new Gateway(http, httpEnabled, adapters, routes, httpCustomizer, routerSettings, meterRegistry,
                 Objects.requireNonNull(resources, "resources"), stopTimeout);
     }
 
@@ -167,7 +173,7 @@ public final class Gateway {
      * @return a new gateway reference
      */
     public Gateway stopTimeout(Duration timeout) {
-        return new Gateway(host, port, httpEnabled, adapters, routes, httpCustomizer, routerSettings, meterRegistry,
+        return new Gateway(http, httpEnabled, adapters, routes, httpCustomizer, routerSettings, meterRegistry,
                 loops, Objects.requireNonNull(timeout, "timeout"));
     }
 

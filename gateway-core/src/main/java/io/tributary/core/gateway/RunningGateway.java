@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.core.Router;
+import io.tributary.core.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -62,7 +63,15 @@ public final class RunningGateway implements GatewayContext {
     private Mono<Void> bindHttp() {
         routeTable.route(new HealthRoutes(this));
         definition.routes.forEach(routeTable::route);
-        HttpServer http = HttpServer.create().host(definition.host).port(definition.port).runOn(loops)
+        Settings settings = definition.http;
+        HttpServer http = HttpServer.create()
+                .host(settings.get(HttpListenerConfig.HOST)).port(settings.get(HttpListenerConfig.PORT))
+                .runOn(loops)
+                .idleTimeout(settings.get(HttpListenerConfig.IDLE_TIMEOUT))
+                .httpRequestDecoder(decoder -> decoder
+                        .maxHeaderSize(settings.get(HttpListenerConfig.MAX_HEADER_SIZE))
+                        .maxInitialLineLength(settings.get(HttpListenerConfig.MAX_REQUEST_LINE)))
+                .doOnChannelInit(new ConnectionGuard(settings, registry))
                 .handle(routeTable);
         return definition.httpCustomizer.apply(http).bind()
                 .doOnNext(bound -> {
