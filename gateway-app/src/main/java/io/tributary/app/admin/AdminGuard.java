@@ -1,6 +1,7 @@
 package io.tributary.app.admin;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
@@ -79,15 +80,19 @@ public final class AdminGuard {
      */
     public Mono<Void> check(HttpServerRequest request, HttpServerResponse response, Handler handler) {
         String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
-        return auth.authenticate(authorization)
-                .flatMap(principal -> Mono.from(admit(request, response, principal, authorization, handler)))
-                .switchIfEmpty(Mono.defer(() -> {
-                    unauthorized.increment();
-                    DENIALS.warn("admin request {} {} from {}: missing or wrong credentials", request.method(),
-                            request.path(), request.remoteAddress());
-                    return Json.error(response.header(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"tributary\""),
-                            HttpResponseStatus.UNAUTHORIZED, "missing or wrong credentials");
-                }));
+        // Optional, so that a handler completing empty is not taken for missing credentials.
+        return auth.authenticate(authorization).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(principal -> principal.isPresent()
+                        ? Mono.from(admit(request, response, principal.get(), authorization, handler))
+                        : unauthorized(request, response));
+    }
+
+    private Mono<Void> unauthorized(HttpServerRequest request, HttpServerResponse response) {
+        unauthorized.increment();
+        DENIALS.warn("admin request {} /{} from {}: missing or wrong credentials", request.method(), request.path(),
+                request.remoteAddress());
+        return Json.error(response.header(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"tributary\""),
+                HttpResponseStatus.UNAUTHORIZED, "missing or wrong credentials");
     }
 
     private Publisher<Void> admit(HttpServerRequest request, HttpServerResponse response, AdminPrincipal principal,
@@ -99,7 +104,7 @@ public final class AdminGuard {
                 : crossSite(request.requestHeaders(), authorization);
         if (refusal != null) {
             forbidden.increment();
-            DENIALS.warn("admin request {} {} from {} refused: {}", request.method(), request.path(),
+            DENIALS.warn("admin request {} /{} from {} refused: {}", request.method(), request.path(),
                     request.remoteAddress(), refusal);
             return Json.error(response, HttpResponseStatus.FORBIDDEN, refusal);
         }

@@ -16,7 +16,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Server-Sent Events of every message matching a filter, for one client: a router subscription whose bounded
- * queue ({@code admin.stream-buffer} messages) drops the oldest message when the client falls behind. Drops are
+ * queue ({@code admin.stream-buffer} messages, plus the one in hand) drops the oldest message when the client falls
+ * behind. Drops are
  * counted for the client and in {@code tributary.admin.stream.dropped}, and the client is told how many it missed
  * in a {@code dropped} event just before the next message it gets. A comment every 15 s keeps idle connections
  * open through proxies.
@@ -63,7 +64,8 @@ public final class TopicStream {
                         told[0] = now;
                         return notice + message.apply(next);
                     });
-            return Flux.merge(messages, Flux.interval(HEARTBEAT).map(tick -> ": keep-alive\n\n"))
+            // Prefetch 1: the router's bounded queue, not the merge, is where a slow client's messages wait.
+            return Flux.merge(1, messages, Flux.interval(HEARTBEAT).map(tick -> ": keep-alive\n\n"))
                     .startWith(": " + filter + "\n\n");
         });
     }
