@@ -3,6 +3,7 @@ package io.tributary.app;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.app.config.GatewayConfig;
 import io.tributary.coap.adapter.CoapAdapter;
 import io.tributary.coap.adapter.CoapAdapterConfig;
@@ -43,40 +44,70 @@ public final class GatewayApplication {
                     .stopTimeout(config.get(GatewayConfig.SHUTDOWN, GatewayConfig.SHUTDOWN_TIMEOUT));
             Settings coapSettings = config.get(GatewayConfig.COAP);
             CoapAdapter coap = coapSettings.get(CoapAdapterConfig.ENABLED) ? CoapAdapter.create(coapSettings) : null;
-            for (Adapter adapter : adapters(coap)) {
+            Settings pnpSettings = config.get(GatewayConfig.PNP);
+            PnpAdapter pnp = pnpSettings.get(PnpConfig.ENABLED) ? PnpAdapter.create(pnpSettings) : null;
+            Settings upnpSettings = config.get(GatewayConfig.UPNP);
+            UpnpAdapter upnp = upnpSettings.get(UpnpConfig.ENABLED) ? UpnpAdapter.create(upnpSettings) : null;
+            for (Adapter adapter : present(coap, pnp, upnp)) {
                 gateway = gateway.adapter(adapter);
             }
-            return gateway.start().map(running -> new Running(running, metrics, coap))
+            return gateway.start().map(running -> new Running(config, running, metrics, coap, pnp, upnp))
                     .doOnError(failure -> metrics.close());
         });
     }
 
-    private List<Adapter> adapters(CoapAdapter coap) {
-        List<Adapter> adapters = new ArrayList<>();
-        if (coap != null) {
-            adapters.add(coap);
+    private static List<Adapter> present(Adapter... adapters) {
+        List<Adapter> present = new ArrayList<>();
+        for (Adapter adapter : adapters) {
+            if (adapter != null) {
+                present.add(adapter);
+            }
         }
-        Settings pnp = config.get(GatewayConfig.PNP);
-        if (pnp.get(PnpConfig.ENABLED)) {
-            adapters.add(PnpAdapter.create(pnp));
-        }
-        Settings upnp = config.get(GatewayConfig.UPNP);
-        if (upnp.get(UpnpConfig.ENABLED)) {
-            adapters.add(UpnpAdapter.create(upnp));
-        }
-        return adapters;
+        return present;
     }
 
     /** A started application: the gateway plus the resources the application owns. */
     public static final class Running {
+        private final Settings config;
         private final RunningGateway gateway;
         private final AdminMetrics metrics;
         private final CoapAdapter coap;
+        private final PnpAdapter pnp;
+        private final UpnpAdapter upnp;
 
-        Running(RunningGateway gateway, AdminMetrics metrics, CoapAdapter coap) {
+        Running(Settings config, RunningGateway gateway, AdminMetrics metrics, CoapAdapter coap, PnpAdapter pnp,
+                UpnpAdapter upnp) {
+            this.config = config;
             this.gateway = gateway;
             this.metrics = metrics;
             this.coap = coap;
+            this.pnp = pnp;
+            this.upnp = upnp;
+        }
+
+        /** @return the configuration it was started with, values of {@link GatewayConfig#ROOT} */
+        public Settings config() {
+            return config;
+        }
+
+        /** @return the CoAP adapter, or {@code null} when disabled */
+        public CoapAdapter coap() {
+            return coap;
+        }
+
+        /** @return the PnP adapter, or {@code null} when disabled */
+        public PnpAdapter pnp() {
+            return pnp;
+        }
+
+        /** @return the UPnP adapter, or {@code null} when disabled */
+        public UpnpAdapter upnp() {
+            return upnp;
+        }
+
+        /** @return the registry behind {@code /metrics}, where every meter of the gateway is */
+        public MeterRegistry meterRegistry() {
+            return metrics.registry();
         }
 
         /** @return the running gateway */

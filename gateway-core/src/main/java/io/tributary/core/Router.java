@@ -254,7 +254,8 @@ public final class Router {
         @Override
         public void subscribe(CoreSubscriber<? super Message> actual) {
             SubscriberQueue<Message> queue = SubscriberQueue.<Message>spec(subscribeOptions.capacity())
-                    .overflow(subscribeOptions.overflow()).onDrop(countDrop).label("subscription '" + filter + "'")
+                    .overflow(subscribeOptions.overflow()).onDrop(dropListener(subscribeOptions))
+                    .label("subscription '" + filter + "'")
                     .create(actual, ended -> subscriptions.remove(filter, ended));
             // Register before the snapshot so that nothing published in between is lost.
             subscriptions.add(filter, queue);
@@ -263,6 +264,11 @@ public final class Router {
             }
             queue.start();
         }
+    }
+
+    private Consumer<Message> dropListener(SubscribeOptions options) {
+        Consumer<Message> own = options.onDrop();
+        return own == SubscribeOptions.defaults().onDrop() ? countDrop : countDrop.andThen(own);
     }
 
     private static final class Responder {

@@ -147,6 +147,25 @@ class RouterTest {
         }
 
         @Test
+        @DisplayName("a subscriber's own drop listener hears of each message its queue drops, the router counts them too")
+        void ownDropListener() {
+            List<String> dropped = new ArrayList<>();
+            StepVerifier.create(router.subscribe(TopicFilter.of("q"), SubscribeOptions.defaults().capacity(2)
+                            .onDrop(message -> dropped.add(message.payloadUtf8()))).map(Message::payloadUtf8), 0)
+                    .then(() -> {
+                        for (int i = 1; i <= 5; i++) {
+                            router.publish(msg("q", String.valueOf(i)));
+                        }
+                    })
+                    .thenRequest(5)
+                    .expectNext("4", "5")
+                    .thenCancel()
+                    .verify(Duration.ofSeconds(5));
+            assertThat(dropped).containsExactly("1", "2", "3");
+            assertThat(router.stats().dropped()).isEqualTo(3);
+        }
+
+        @Test
         @DisplayName("DROP_NEWEST keeps the first messages and counts every drop")
         void dropNewest() {
             StepVerifier.create(router.subscribe(TopicFilter.of("q"),

@@ -3,6 +3,7 @@ package io.tributary.pnp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -12,17 +13,24 @@ import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.Adapter;
 import io.tributary.core.gateway.GatewayContext;
 import io.tributary.pnp.files.FileService;
+import io.tributary.pnp.provision.ClaimRefusedException;
+import io.tributary.pnp.provision.Claims;
+import io.tributary.pnp.provision.DeviceProgress;
 import io.tributary.pnp.provision.PlanConfig;
 import io.tributary.pnp.provision.Provisioner;
 import io.tributary.pnp.provision.ProvisioningPlan;
+import io.tributary.pnp.provision.Rule;
 import io.tributary.pnp.server.PnpEndpoints;
 import io.tributary.pnp.server.PnpServer;
 import io.tributary.pnp.server.PnpServerConfig;
+import io.tributary.pnp.store.DeviceRecord;
 import io.tributary.pnp.store.DeviceStatusRoutes;
 import io.tributary.pnp.store.DeviceStore;
+import io.tributary.pnp.store.StepResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -31,7 +39,8 @@ import reactor.netty.DisposableServer;
 /**
  * Cisco Network Plug and Play in a gateway: the PnP endpoints, the file service and the device status routes on
  * the shared HTTP listener (and on an HTTPS listener of its own when configured), the built-in provisioner with its
- * device store, and every contact and result published to the router (see {@link RouterEvents}).
+ * device store, and every contact and result published to the router (see {@link RouterEvents}). Operators read
+ * each device's progress and claim or retry devices through {@link #devices()}, {@link #claim} and {@link #retry}.
  */
 public final class PnpAdapter implements Adapter {
 
@@ -113,7 +122,7 @@ public final class PnpAdapter implements Adapter {
             if (context.http() != null) {
                 routes.add(context.http().route(endpoints));
             }
-            Running started = new Running(store, gauges, routes, registry);
+            Running started = new Running(store, provisioner.claims(), gauges, routes, registry);
             running = started;
             Settings https = settings.get(PnpConfig.HTTPS);
             if (!https.get(PnpConfig.HTTPS_ENABLED)) {
@@ -158,15 +167,89 @@ public final class PnpAdapter implements Adapter {
         return current == null || current.https == null ? -1 : current.https.port();
     }
 
+    /** @return the names of the plan's rules, in order: those a device may be claimed for */
+    public List<String> rules() {
+        return plan.rules().stream().map(Rule::name).toList();
+    }
+
+    /**
+     * @return every device's progress (record, step count of its rule, claim), ordered by serial; empty before
+     *         start
+     */
+    public Flux<DeviceProgress> devices() {
+        return Flux.defer(() -> {
+            Running current = running;
+            return current == null ? Flux.empty() : current.claims.devices();
+        });
+    }
+
+    /**
+     * @param serial a device's serial
+     * @return its progress and latest step results, or empty when never seen (or before start)
+     */
+    public Mono<DeviceReport> device(String serial) {
+        return Mono.defer(() -> {
+            Running current = running;
+            return current == null ? Mono.empty() : current.store.status(serial)
+                    .map(status -> new DeviceReport(current.claims.progress(status.device()), status.results()));
+        });
+    }
+
+    /**
+     * Claims a device for one of the plan's rules; stored, it survives restarts, and the device starts that rule
+     * from its first step at its next work request. See {@link Claims#claim}.
+     *
+     * @param serial the device's serial
+     * @param rule one of {@link #rules()}
+     * @param variables template variables for this device, over the plan's and the rule's
+     * @param claimedBy who claims it, kept with the claim
+     * @return the device's record after the claim; {@link ClaimRefusedException} for an unknown device or rule,
+     *         {@link IllegalStateException} before start
+     */
+    public Mono<DeviceRecord> claim(String serial, String rule, Map<String, String> variables, String claimedBy) {
+        return started().flatMap(current -> current.claims.claim(serial, rule, variables, claimedBy));
+    }
+
+    /**
+     * Lets a FAILED device try its failed step again at its next work request. See {@link Claims#retry}.
+     *
+     * @param serial the device's serial
+     * @return the device's record after the retry; {@link ClaimRefusedException} for an unknown device or one that
+     *         has not failed, {@link IllegalStateException} before start
+     */
+    public Mono<DeviceRecord> retry(String serial) {
+        return started().flatMap(current -> current.claims.retry(serial));
+    }
+
+    private Mono<Running> started() {
+        return Mono.defer(() -> {
+            Running current = running;
+            return current == null ? Mono.error(new IllegalStateException("the PnP adapter is not started"))
+                    : Mono.just(current);
+        });
+    }
+
+    /**
+     * What {@link #device(String)} reports of one device.
+     *
+     * @param progress its record, the step count of its rule and its claim
+     * @param results its latest step results, oldest first, at most {@link DeviceStore#MAX_RESULTS}
+     */
+    public record DeviceReport(DeviceProgress progress, List<StepResult> results) {
+    }
+
     private static final class Running {
         final DeviceStore store;
+        final Claims claims;
         final List<Meter> gauges;
         final List<Disposable> routes;
         final MeterRegistry registry;
         volatile DisposableServer https;
 
-        Running(DeviceStore store, List<Meter> gauges, List<Disposable> routes, MeterRegistry registry) {
+        Running(DeviceStore store, Claims claims, List<Meter> gauges, List<Disposable> routes,
+                MeterRegistry registry) {
             this.store = store;
+            this.claims = claims;
             this.gauges = gauges;
             this.routes = routes;
             this.registry = registry;

@@ -3,15 +3,18 @@ package io.tributary.app.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.tributary.app.GatewayApplication;
+import io.tributary.app.admin.AdminSurface;
 import io.tributary.app.config.ConfigException;
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.LoggingSetup;
 import io.tributary.app.config.GatewayConfig;
+import io.tributary.app.console.Console;
 import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.GatewayStartException;
 import org.slf4j.Logger;
@@ -65,13 +68,21 @@ final class RunCommand implements Callable<Integer> {
             LOG.error("Tributary could not start: {}", e.getMessage());
             return TributaryCommand.RUNTIME_ERROR;
         }
+        AdminSurface admin;
+        try {
+            admin = AdminSurface.start(running, List.of(new Console())).block();
+        } catch (RuntimeException e) {
+            LOG.error("Tributary could not start the admin listener: {}", e.getMessage());
+            running.stop().block(loaded.get(GatewayConfig.SHUTDOWN, GatewayConfig.SHUTDOWN_TIMEOUT));
+            return TributaryCommand.RUNTIME_ERROR;
+        }
         LOG.info("Tributary started; HTTP on {} (config: {})", running.gateway().httpAddress(),
                 config == null ? "embedded default" : config);
         stopRequested.await();
         Duration timeout = loaded.get(GatewayConfig.SHUTDOWN, GatewayConfig.SHUTDOWN_TIMEOUT);
         LOG.info("stop requested; stopping gracefully (at most {} s)", timeout.toSeconds());
         try {
-            running.stop().block(timeout);
+            admin.stop().then(running.stop()).block(timeout);
         } catch (IllegalStateException e) {
             LOG.warn("graceful stop did not finish within {} s; exiting anyway", timeout.toSeconds());
         }

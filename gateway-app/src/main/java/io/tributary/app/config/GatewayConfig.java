@@ -1,6 +1,9 @@
 package io.tributary.app.config;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import io.tributary.coap.adapter.CoapAdapterConfig;
 import io.tributary.core.RouterConfig;
@@ -13,8 +16,9 @@ import io.tributary.pnp.PnpConfig;
 import io.tributary.upnp.UpnpConfig;
 
 /**
- * The whole gateway configuration: the sections the application owns ({@code logging}, {@code shutdown}) and
- * those each module declares ({@code http}, {@code router}, {@code coap}, {@code pnp}, {@code upnp}).
+ * The whole gateway configuration: the sections the application owns ({@code logging}, {@code shutdown},
+ * {@code admin}) and those each module declares ({@code http}, {@code router}, {@code coap}, {@code pnp},
+ * {@code upnp}).
  * A configuration is a {@link Settings} of {@link #ROOT}, bound by {@link ConfigLoader}.
  */
 public final class GatewayConfig {
@@ -60,6 +64,70 @@ public final class GatewayConfig {
             ValueTypes.positiveDuration(), Duration.ofSeconds(8),
             "How long the graceful stop may take before the process exits anyway.");
 
+    /** Roles of admin users. */
+    public enum AdminRole {
+        /** May read every view and follow the live topics. */
+        READ_ONLY,
+        /** May also publish and delete topics, claim and retry PnP devices. */
+        ADMIN
+    }
+
+    /** One admin user. */
+    public static final Section ADMIN_USER = Section.create("user", "An admin user with a bcrypt password hash.");
+    /** User name. */
+    public static final Setting<String> ADMIN_USER_NAME = ADMIN_USER.required("name", ValueTypes.nonBlankText(),
+            "User name (HTTP basic authentication, RFC 7617).");
+    /** Password hash. */
+    public static final Setting<String> ADMIN_USER_HASH = ADMIN_USER.required("password-hash",
+            ValueTypes.nonBlankText().require(hash -> hash.matches("\\$2[aby]\\$\\d\\d\\$.{53}"),
+                    "a bcrypt hash ($2a$, $2b$ or $2y$, 60 characters)").secret(),
+            "bcrypt hash of the password, e.g. from: htpasswd -nbBC 12 '' 'secret' | cut -d: -f2");
+    /** Role. */
+    public static final Setting<AdminRole> ADMIN_USER_ROLE = ADMIN_USER.define("role",
+            ValueTypes.choice(AdminRole.class), AdminRole.READ_ONLY, "read-only or admin.");
+
+    /** The {@code admin} section: the admin API ({@code /api/}) and the console ({@code /ui}). */
+    public static final Section ADMIN_SECTION = Section.create("admin", "Admin API (/api/) and console (/ui):"
+            + " on the shared listener only when credentials are set, or on a listener of its own.");
+    /** Whether the admin API and console are served at all. */
+    public static final Setting<Boolean> ADMIN_ENABLED = ADMIN_SECTION.define("enabled", ValueTypes.bool(), true,
+            "Whether the admin API and console are served; with no credentials and no admin.port they are not.");
+    /** Bearer token of the admin role. */
+    public static final Setting<String> ADMIN_TOKEN = ADMIN_SECTION.optional("token",
+            ValueTypes.nonBlankText().require(token -> token.length() >= 16, "at least 16 characters").secret(),
+            "Bearer token (RFC 6750) with the admin role; setting it serves the API on the shared listener.");
+    /** Bearer token of the read-only role. */
+    public static final Setting<String> ADMIN_READ_TOKEN = ADMIN_SECTION.optional("read-token",
+            ValueTypes.nonBlankText().require(token -> token.length() >= 16, "at least 16 characters").secret(),
+            "Bearer token with the read-only role.");
+    /** Basic users. */
+    public static final Setting<List<Settings>> ADMIN_USERS = ADMIN_SECTION.define("users",
+            ValueTypes.listOf(ValueTypes.section(ADMIN_USER)), List.of(), "Users with bcrypt password hashes, e.g.\n"
+                    + "- {name: ops, password-hash: \"$2y$12$...\", role: admin}");
+    /** Bind address of the admin listener. */
+    public static final Setting<String> ADMIN_HOST = ADMIN_SECTION.define("host", ValueTypes.nonBlankText(),
+            "127.0.0.1", "Bind address of the admin listener of its own.");
+    /** Port of the admin listener. */
+    public static final Setting<Integer> ADMIN_PORT = ADMIN_SECTION.optional("port", ValueTypes.port(),
+            "TCP port of an admin listener of its own (0 for any free port); unset: none. Without credentials"
+                    + " everyone who reaches it has the admin role, so keep it on 127.0.0.1.");
+    /** Live topic buffer per client. */
+    public static final Setting<Integer> ADMIN_STREAM_BUFFER = ADMIN_SECTION.define("stream-buffer",
+            ValueTypes.integer().range(1, 65_536).unit("messages"), 256,
+            "Messages a slow client of /api/topics/stream may fall behind; older ones are dropped and counted.");
+
+    static {
+        ADMIN_SECTION.check(ADMIN_USERS, s -> {
+            Set<String> names = new HashSet<>();
+            for (Settings user : s.get(ADMIN_USERS)) {
+                if (!names.add(user.get(ADMIN_USER_NAME))) {
+                    return "user '" + user.get(ADMIN_USER_NAME) + "' is listed twice";
+                }
+            }
+            return null;
+        });
+    }
+
     /** The whole configuration. */
     public static final Section ROOT = Section.create("", "Tributary configuration.");
     /** {@code http}. */
@@ -76,6 +144,8 @@ public final class GatewayConfig {
     public static final Setting<Settings> UPNP = ROOT.section(UpnpConfig.SECTION);
     /** {@code pnp}. */
     public static final Setting<Settings> PNP = ROOT.section(PnpConfig.SECTION);
+    /** {@code admin}. */
+    public static final Setting<Settings> ADMIN = ROOT.section(ADMIN_SECTION);
 
     private GatewayConfig() {
     }

@@ -41,7 +41,8 @@ import reactor.core.scheduler.Scheduler;
  * one step per work request, with the state in a {@link DeviceStore} so that a restart continues each device where
  * it was. A failed step ({@code success="0"} or a fault) is recorded with its error code and retried after a
  * growing backoff; past the retry limit the device is marked failed and told to back off. After the last step the
- * rule's finish is sent: terminate, or a backoff that parks the device. Times come from the given scheduler's
+ * rule's finish is sent: terminate, or a backoff that parks the device. A device an operator claimed follows the
+ * claimed rule instead of the plan's choice ({@link Claims}). Times come from the given scheduler's
  * clock (virtual in tests).
  */
 public final class Provisioner implements PnpHandler {
@@ -57,6 +58,7 @@ public final class Provisioner implements PnpHandler {
     private final String advertisedUrl;
     private final int maxDevices;
     private final Map<String, Counter> stepCounters = new ConcurrentHashMap<>();
+    private final Claims claims;
 
     /**
      * @param plan the rules and retry policy
@@ -81,6 +83,12 @@ public final class Provisioner implements PnpHandler {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.advertisedUrl = advertisedUrl == null || advertisedUrl.isBlank() ? null
                 : advertisedUrl.replaceAll("/+$", "");
+        this.claims = new Claims(plan, store, events, clock);
+    }
+
+    /** @return claims, retries and progress of this provisioner's devices */
+    public Claims claims() {
+        return claims;
     }
 
     /**
@@ -105,7 +113,7 @@ public final class Provisioner implements PnpHandler {
     @Override
     public Mono<ServiceRequest> workRequest(PnpContact contact) {
         Udi udi = contact.udi();
-        Rule rule = plan.ruleFor(udi);
+        Rule rule = claims.ruleFor(udi.serial(), plan.ruleFor(udi));
         String hostname = contact.message().body() instanceof WorkRequest work ? work.deviceId().hostname() : null;
         String correlator = contact.message().correlator();
         return Mono.defer(() -> {
@@ -183,6 +191,7 @@ public final class Provisioner implements PnpHandler {
     private StepContext context(DeviceRecord device, Rule rule, PnpContact contact) {
         Map<String, String> variables = new HashMap<>(plan.variables());
         variables.putAll(rule.variables());
+        variables.putAll(claims.variables(device.serial(), rule));
         Udi udi = contact.udi();
         variables.put("serial", udi.serial());
         variables.put("pid", udi.pid());

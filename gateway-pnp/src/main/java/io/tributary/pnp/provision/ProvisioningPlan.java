@@ -43,6 +43,19 @@ public record ProvisioningPlan(List<Rule> rules, Rule unknownDevices, RetryPolic
     }
 
     /**
+     * @param name a rule's name
+     * @return the rule of {@link #rules()} with that name, or {@code null} (the unknown-devices rule is not one)
+     */
+    public Rule rule(String name) {
+        for (Rule rule : rules) {
+            if (rule.name().equals(name)) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    /**
      * @param udi a device's UDI
      * @return the rule it follows
      */

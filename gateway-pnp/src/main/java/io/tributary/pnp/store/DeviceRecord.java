@@ -62,6 +62,12 @@ public record DeviceRecord(String serial, String udi, String pid, String hostnam
                 firstContactMillis, lastContactMillis, null, resultCount, lastResult);
     }
 
+    /** @return a copy of a failed device that tries its failed step again, with no failed attempts counted */
+    public DeviceRecord restarted() {
+        return new DeviceRecord(serial, udi, pid, hostname, rule, DeviceState.PROVISIONING, step, 0, null, null, false,
+                0, firstContactMillis, lastContactMillis, lastError, resultCount, lastResult);
+    }
+
     /** @return a copy awaiting the answer to a request */
     public DeviceRecord pending(String service, String correlator, boolean isStep, DeviceState newState) {
         return new DeviceRecord(serial, udi, pid, hostname, rule, newState, step, attempts, service, correlator,

@@ -30,7 +30,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Device records and step results in an H2 MVStore file ({@code devices.mv.db}) under a data directory, as JSON.
+ * Device records, step results and operators' claims in an H2 MVStore file ({@code devices.mv.db}) under a data
+ * directory, as JSON.
  *
  * <p>Threading, deliberately: MVStore calls can do blocking file I/O, so every one of them runs on this store's own
  * single thread ({@code pnp-store}), never on an event loop. The records themselves live in memory (loaded at
@@ -52,10 +53,13 @@ public final class DeviceStore {
     private final MVStore store;
     private final MVMap<String, byte[]> devices;
     private final MVMap<String, byte[]> results;
+    private final MVMap<String, byte[]> claimsMap;
     private final Scheduler thread;
     private final ObjectMapper json;
     private final Map<String, DeviceRecord> records = new ConcurrentHashMap<>();
     private final Map<String, Encoded> dirty = new ConcurrentHashMap<>();
+    private final Map<String, DeviceClaim> claims = new ConcurrentHashMap<>();
+    private final Queue<DeviceClaim> newClaims = new ConcurrentLinkedQueue<>();
     private final Queue<PendingResult> newResults = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Map<DeviceState, AtomicLong> counts = new EnumMap<>(DeviceState.class);
@@ -64,6 +68,7 @@ public final class DeviceStore {
         this.store = store;
         this.devices = store.openMap("devices");
         this.results = store.openMap("results");
+        this.claimsMap = store.openMap("claims");
         this.thread = thread;
         this.json = json;
         for (DeviceState state : DeviceState.values()) {
@@ -73,6 +78,9 @@ public final class DeviceStore {
             DeviceRecord record = read(entry.getValue(), DeviceRecord.class);
             records.put(entry.getKey(), record);
             counts.get(record.state()).incrementAndGet();
+        }
+        for (Map.Entry<String, byte[]> entry : claimsMap.entrySet()) {
+            claims.put(entry.getKey(), read(entry.getValue(), DeviceClaim.class));
         }
     }
 
@@ -151,6 +159,26 @@ public final class DeviceStore {
     public void addResult(String serial, int index, StepResult result) {
         newResults.add(new PendingResult(serial, index, result));
         scheduleFlush();
+    }
+
+    /**
+     * Stores an operator's claim of a device, replacing an earlier one; in memory at once, on disk with the next
+     * write of the store thread.
+     *
+     * @param claim the claim
+     */
+    public void claim(DeviceClaim claim) {
+        claims.put(claim.serial(), claim);
+        newClaims.add(claim);
+        scheduleFlush();
+    }
+
+    /**
+     * @param serial the device's serial
+     * @return its claim, or {@code null} when it was never claimed; from memory, never waits
+     */
+    public DeviceClaim claimOf(String serial) {
+        return claims.get(serial);
     }
 
     /**
@@ -258,6 +286,10 @@ public final class DeviceStore {
                 if (latest != null) {
                     devices.put(serial, latest.json);
                 }
+            }
+            DeviceClaim claim;
+            while ((claim = newClaims.poll()) != null) {
+                claimsMap.put(claim.serial(), encode(claim));
             }
             PendingResult pending;
             while ((pending = newResults.poll()) != null) {

@@ -36,7 +36,7 @@ final class RemoteSubscription implements CoreSubscriber<EventMessage> {
     private volatile Cancellable expiry;
     // Touched by one NOTIFY at a time: the queue delivers the next message only after the previous one's answer.
     private volatile long seq;
-    private int failures;
+    private volatile int failures;
 
     RemoteSubscription(String sid, ServiceRuntime service, String[] callbacks, InetAddress requester,
                        DeliveryContext delivery) {
@@ -142,6 +142,13 @@ final class RemoteSubscription implements CoreSubscriber<EventMessage> {
     @Override
     public void onComplete() {
         // The queue is never completed; an ended subscription cancels it.
+    }
+
+    /** A snapshot for status views; read from any thread. */
+    PublisherSubscription status(long nowNanos) {
+        long remaining = Math.max(0, TimeUnit.NANOSECONDS.toSeconds(deadline - nowNanos));
+        return new PublisherSubscription(sid, service.definition().path(), List.of(callbacks),
+                requester.getHostAddress(), seq, failures, remaining);
     }
 
     /** Test hook: the SEQ the next message will carry. */

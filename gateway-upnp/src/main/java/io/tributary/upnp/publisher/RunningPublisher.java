@@ -74,6 +74,11 @@ public final class RunningPublisher {
         return table.size();
     }
 
+    /** @return a snapshot of every live subscription (SID, callbacks, SEQ, failures, expiry), by path and SID */
+    public List<PublisherSubscription> subscriptions() {
+        return table.statuses();
+    }
+
     /**
      * @param path an event subscription path
      * @return the SIDs of that service's live subscriptions

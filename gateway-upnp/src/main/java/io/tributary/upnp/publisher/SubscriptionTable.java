@@ -1,6 +1,7 @@
 package io.tributary.upnp.publisher;
 
 import java.net.InetAddress;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +66,14 @@ final class SubscriptionTable {
     /** @return the live subscriptions now */
     List<RemoteSubscription> all() {
         return List.copyOf(bySid.values());
+    }
+
+    /** @return a snapshot of every live subscription, ordered by service path and SID */
+    List<PublisherSubscription> statuses() {
+        long now = clock.nanoTime();
+        return bySid.values().stream().map(subscription -> subscription.status(now))
+                .sorted(Comparator.comparing(PublisherSubscription::path).thenComparing(PublisherSubscription::sid))
+                .toList();
     }
 
     int size() {

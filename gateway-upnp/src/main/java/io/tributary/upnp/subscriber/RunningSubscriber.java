@@ -3,6 +3,7 @@ package io.tributary.upnp.subscriber;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,12 @@ public final class RunningSubscriber {
     /** @return the number of subscriptions currently holding a SID */
     public int activeSubscriptions() {
         return context.meters().active.get();
+    }
+
+    /** @return a snapshot of every subscription (URL, state, SID, last SEQ, granted time, failures), by URL */
+    public List<SourceSubscription> subscriptions() {
+        return sessions.values().stream().map(SubscriptionSession::status)
+                .sorted(Comparator.comparing(subscription -> subscription.url().toString())).toList();
     }
 
     /**

@@ -358,6 +358,12 @@ final class SubscriptionSession {
         return grantedSeconds;
     }
 
+    /** @return a snapshot for status views */
+    synchronized SourceSubscription status() {
+        return new SourceSubscription(url, state.name(), sid, last, state == State.ACTIVE ? grantedSeconds : 0,
+                failures);
+    }
+
     /** Test hook: the SEQ the next NOTIFY must carry, to exercise the wrap. */
     synchronized void expectNext(long seq) {
         expected = seq;

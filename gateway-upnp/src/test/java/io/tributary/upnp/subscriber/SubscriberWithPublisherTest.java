@@ -71,6 +71,32 @@ class SubscriberWithPublisherTest {
     }
 
     @Test
+    @DisplayName("status snapshots: the subscriber's subscription and the publisher's, with SID, SEQ and expiry")
+    void statusSnapshots() {
+        StepVerifier.create(fixture.subscriber.subscribe(url))
+                .consumeNextWith(initial -> sid.set(initial.sid()))
+                .then(() -> state.set("Volume", "7"))
+                .assertNext(change -> assertThat(change.seq()).isEqualTo(1))
+                .then(() -> {
+                    assertThat(fixture.subscriber.subscriptions())
+                            .containsExactly(new SourceSubscription(url, "ACTIVE", sid.get(), 1, 1800, 0));
+                    publisherClock.advance(Duration.ofSeconds(100));
+                    assertThat(publisher.subscriptions()).singleElement().satisfies(held -> {
+                        assertThat(held.sid()).isEqualTo(sid.get());
+                        assertThat(held.path()).isEqualTo("/upnp/event/rcs");
+                        assertThat(held.callbacks()).singleElement().asString().startsWith("http://127.0.0.1:")
+                                .contains("/upnp/callback/");
+                        assertThat(held.requester()).isEqualTo("127.0.0.1");
+                        assertThat(held.seq()).as("SEQ of the next NOTIFY").isEqualTo(2);
+                        assertThat(held.failures()).isZero();
+                        assertThat(held.expiresInSeconds()).isEqualTo(1700);
+                    });
+                })
+                .thenCancel()
+                .verify(WAIT);
+    }
+
+    @Test
     @DisplayName("gena.md: the subscriber renews at about half the granted time (virtual clock), keeping the SID")
     void renewsAtHalfTime() {
         StepVerifier.create(fixture.subscriber.subscribe(url))

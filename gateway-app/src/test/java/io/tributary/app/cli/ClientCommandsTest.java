@@ -1,0 +1,129 @@
+package io.tributary.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.tributary.app.GatewayApplication;
+import io.tributary.app.admin.AdminSurface;
+import io.tributary.app.config.ConfigLoader;
+import io.tributary.core.Message;
+import io.tributary.core.Topic;
+import io.tributary.core.config.Settings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The client subcommands against a running gateway on loopback. */
+class ClientCommandsTest {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+    static final String TOKEN = "cli-test-token-0123456789";
+
+    private GatewayApplication.Running running;
+    private AdminSurface admin;
+    private String http;
+    private String coap;
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void start() throws Exception {
+        Settings config = new ConfigLoader().load(null, Map.of("TRIBUTARY_HTTP_PORT", "0",
+                "TRIBUTARY_HTTP_HOST", "127.0.0.1", "TRIBUTARY_COAP_PORT", "0", "TRIBUTARY_COAP_HOST", "127.0.0.1",
+                "TRIBUTARY_PNP_DATA_DIR", "client-commands-test/pnp-" + System.nanoTime(),
+                "TRIBUTARY_ADMIN_TOKEN", TOKEN));
+        running = new GatewayApplication(config).start().block(TIMEOUT);
+        admin = AdminSurface.start(running, List.of()).block(TIMEOUT);
+        http = "http://127.0.0.1:" + running.gateway().httpAddress().getPort();
+        coap = "coap://127.0.0.1:" + running.coapPort();
+    }
+
+    @AfterEach
+    void stop() {
+        admin.stop().block(TIMEOUT);
+        running.stop().block(TIMEOUT);
+    }
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine line = TributaryCommand.commandLine();
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        return line.execute(args);
+    }
+
+    @Test
+    @DisplayName("coap put/get/delete: payload on stdout, code on stderr, exit code by class (2.xx 0, 4.xx 4)")
+    void coapRequests() {
+        assertThat(run("coap", "put", coap + "/ps/demo/cli", "--payload", "21.5")).isZero();
+        assertThat(err.toString()).startsWith("2.01 Created");
+        assertThat(run("coap", "get", coap + "/ps/demo/cli")).isZero();
+        assertThat(out.toString()).isEqualTo("21.5" + System.lineSeparator());
+        assertThat(err.toString()).startsWith("2.05 Content");
+        assertThat(run("coap", "get", coap + "/ps/not/there")).isEqualTo(4);
+        assertThat(err.toString()).startsWith("4.04 Not Found");
+        assertThat(run("coap", "put", coap + "/ps/demo/cli")).as("put needs --payload or --file").isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("coap get of a port nobody answers on exits 3 (no answer)")
+    void coapNoAnswer() {
+        assertThat(run("coap", "get", "coap://127.0.0.1:9/x", "--non", "--timeout", "1")).isEqualTo(3);
+        assertThat(err.toString()).startsWith("no answer");
+    }
+
+    @Test
+    @DisplayName("topics tail follows the live stream with a token and prints topic and payload")
+    void topicsTail() throws Exception {
+        int before = running.gateway().router().subscriptionCount();
+        CompletableFuture<Integer> tail = CompletableFuture.supplyAsync(() -> run("topics", "tail", "demo/#",
+                "--gateway", http, "--token", TOKEN, "--count", "1"));
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (running.gateway().router().subscriptionCount() == before && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        running.gateway().router().publish(Message.text(Topic.of("demo/tail"), "hello"));
+        assertThat(tail.get()).isZero();
+        assertThat(out.toString()).isEqualTo("demo/tail hello" + System.lineSeparator());
+    }
+
+    @Test
+    @DisplayName("topics tail with a wrong token exits 4")
+    void topicsTailRefused() {
+        assertThat(run("topics", "tail", "#", "--gateway", http, "--token", "wrong-token-0000000000")).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("pnp simulate runs N agents to their end and prints the summary: unknown devices are backed off")
+    void pnpSimulate() {
+        assertThat(run("pnp", "simulate", "--server", http, "--devices", "3", "--serial-prefix", "CLI")).isZero();
+        assertThat(out.toString()).contains("done              0").contains("backed off        3")
+                .contains("failed            0");
+    }
+
+    @Test
+    @DisplayName("upnp subscribe prints the initial event of the gateway's topics service")
+    void upnpSubscribe() {
+        running.gateway().router().publish(Message.builder(Topic.of("demo/volume")).payload("42").retain(true)
+                .build());
+        assertThat(run("upnp", "subscribe", http + "/upnp/event/topics", "--callback-host", "127.0.0.1",
+                "--count", "1")).as(() -> err.toString()).isZero();
+        assertThat(out.toString()).startsWith("SEQ 0 ").contains("demo.volume=42");
+    }
+
+    @Test
+    @DisplayName("generate-completion prints a bash completion script naming the subcommands")
+    void completion() {
+        assertThat(run("generate-completion")).isZero();
+        assertThat(out.toString()).contains("complete -F").contains("coap").contains("topics");
+    }
+}
