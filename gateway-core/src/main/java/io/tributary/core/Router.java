@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -20,6 +21,8 @@ import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The topic-based routing core: publish from any thread without locks, subscribe with a bounded queue and an
@@ -34,6 +37,8 @@ public final class Router {
     private final SubscribeOptions subscribeDefaults;
     private final Duration requestTimeout;
     private final int maxRetained;
+    private final int inlineBatch;
+    private final Executor drainExecutor;
     private final TopicTrie<SubscriberQueue<Message>> subscriptions = new TopicTrie<>();
     private final TopicTrie<Responder> responders = new TopicTrie<>();
     private final Map<Topic, Message> retained = new ConcurrentHashMap<>();
@@ -41,28 +46,41 @@ public final class Router {
     private final RouterStats stats = new RouterStats();
     private final Consumer<Message> countDrop = dropped -> stats.dropped.increment();
 
-    private Router(Settings settings) {
+    private Router(Settings settings, Executor drainExecutor) {
         this.settings = settings;
+        this.drainExecutor = drainExecutor;
+        this.inlineBatch = settings.get(RouterConfig.INLINE_BATCH);
         this.subscribeDefaults = SubscribeOptions.defaults().capacity(settings.get(RouterConfig.QUEUE_CAPACITY))
                 .overflow(settings.get(RouterConfig.OVERFLOW));
         this.requestTimeout = settings.get(RouterConfig.REQUEST_TIMEOUT);
         this.maxRetained = settings.get(RouterConfig.MAX_RETAINED);
     }
 
-    /** @return a router with {@link RouterConfig#defaults()} */
+    /** @return a router with {@link RouterConfig#defaults()}, draining slow subscribers on Reactor's parallel scheduler */
     public static Router create() {
-        return new Router(RouterConfig.defaults());
+        return create(RouterConfig.defaults());
     }
 
     /**
      * @param settings values of {@link RouterConfig#SECTION}
-     * @return a router with those settings
+     * @return a router with those settings, draining slow subscribers on Reactor's parallel scheduler
      */
     public static Router create(Settings settings) {
+        Scheduler parallel = Schedulers.parallel();
+        return create(settings, parallel::schedule);
+    }
+
+    /**
+     * @param settings values of {@link RouterConfig#SECTION}
+     * @param drainExecutor runs the backlog of subscribers that fell behind, so that a publisher delivers at most
+     *                      {@link RouterConfig#INLINE_BATCH} messages to one subscriber on its own thread
+     * @return a router with those settings
+     */
+    public static Router create(Settings settings, Executor drainExecutor) {
         if (settings.section() != RouterConfig.SECTION) {
             throw new IllegalArgumentException("expected router settings, was " + settings.section());
         }
-        return new Router(settings.validate());
+        return new Router(settings.validate(), Objects.requireNonNull(drainExecutor, "drainExecutor"));
     }
 
     /** @return this router's settings */
@@ -255,6 +273,7 @@ public final class Router {
         public void subscribe(CoreSubscriber<? super Message> actual) {
             SubscriberQueue<Message> queue = SubscriberQueue.<Message>spec(subscribeOptions.capacity())
                     .overflow(subscribeOptions.overflow()).onDrop(dropListener(subscribeOptions))
+                    .drainOn(drainExecutor, inlineBatch)
                     .label("subscription '" + filter + "'")
                     .create(actual, ended -> subscriptions.remove(filter, ended));
             // Register before the snapshot so that nothing published in between is lost.

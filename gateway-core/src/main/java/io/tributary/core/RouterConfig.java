@@ -34,6 +34,13 @@ public final class RouterConfig {
             ValueTypes.integer().atLeast(0).unit("topics"), 100_000,
             "Topics that may hold a retained value; further new retained topics are refused and counted.");
 
+    /** Messages a publisher delivers to one subscriber on its own thread before handing the backlog over. */
+    public static final Setting<Integer> INLINE_BATCH = SECTION.define("inline-batch",
+            ValueTypes.integer().range(0, 1 << 16).unit("messages"), 16, "Messages a publishing thread delivers to one"
+                    + " subscriber that has a backlog before the rest is drained on the router's executor, so a CoAP"
+                    + " event loop is never held by a slow subscriber; a subscriber that keeps up is always served"
+                    + " on the publishing thread.");
+
     /** Value type of settings that name a topic. */
     public static final ScalarType<Topic> TOPIC = ValueTypes.scalar("topic", Topic.class, Topic::of,
             Topic::toString);

@@ -3,8 +3,13 @@ package io.tributary.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -68,23 +73,29 @@ class RouterTest {
 
         @Test
         @DisplayName("a subscriber that publishes from onNext does not recurse or deadlock")
-        void reentrantPublish() {
+        void reentrantPublish() throws InterruptedException {
             List<String> seen = new CopyOnWriteArrayList<>();
-            List<Integer> depths = new CopyOnWriteArrayList<>();
+            Map<String, List<Integer>> depths = new ConcurrentHashMap<>();
+            CountDownLatch all = new CountDownLatch(100);
             Disposable echo = router.subscribe(TopicFilter.of("ping")).subscribe(m -> {
                 seen.add(m.payloadUtf8());
-                depths.add(Thread.currentThread().getStackTrace().length);
+                depths.computeIfAbsent(Thread.currentThread().getName(), name -> new CopyOnWriteArrayList<>())
+                        .add(Thread.currentThread().getStackTrace().length);
+                all.countDown();
                 if (seen.size() < 100) {
                     router.publish(msg("ping", String.valueOf(seen.size())));
                 }
             });
             router.publish(msg("ping", "0"));
+            // Past the inline batch the chain continues on the router's executor rather than on this thread.
+            assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
             echo.dispose();
             assertThat(seen).containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(String::valueOf).toList());
-            // Recursion would add frames per nested publish (100 levels); the drain loop keeps the depth flat.
-            assertThat(depths.stream().mapToInt(Integer::intValue).max().orElseThrow()
-                    - depths.stream().mapToInt(Integer::intValue).min().orElseThrow())
-                    .as("stack depth spread over 100 re-entrant publishes: %s", depths).isLessThanOrEqualTo(2);
+            // Recursion would add frames per nested publish (hundreds over 100 levels); on each thread that delivers,
+            // the drain loop keeps the depth flat.
+            assertThat(depths.values()).allSatisfy(onOneThread -> assertThat(
+                    Collections.max(onOneThread) - Collections.min(onOneThread))
+                    .as("stack depth spread on one thread: %s", depths).isLessThanOrEqualTo(2));
         }
 
         @Test
@@ -302,6 +313,83 @@ class RouterTest {
             router.respond(TopicFilter.of("bad"), req -> Mono.error(new IllegalArgumentException("nope")));
             StepVerifier.create(router.request(msg("bad", ""))).expectErrorMessage("nope")
                     .verify(Duration.ofSeconds(5));
+        }
+    }
+
+    @Nested
+    @DisplayName("a slow subscriber never holds its publishers, and its queue stays bounded")
+    class SlowSubscribers {
+
+        private final Deque<Runnable> drainTasks = new ArrayDeque<>();
+        private final Router router = Router.create(RouterConfig.defaults().with(RouterConfig.INLINE_BATCH, 16),
+                drainTasks::add);
+
+        @Test
+        @DisplayName("a publisher returns while the subscriber is blocked; what does not fit is dropped and counted")
+        void publisherReturns() throws Exception {
+            int capacity = 64;
+            CountDownLatch blocked = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            List<String> delivered = new CopyOnWriteArrayList<>();
+            Disposable slow = router.subscribe(TopicFilter.of("t"), SubscribeOptions.defaults().capacity(capacity))
+                    .subscribe(message -> {
+                        delivered.add(message.payloadUtf8());
+                        if (delivered.size() == 1) {
+                            blocked.countDown();
+                            awaitQuietly(release);
+                        }
+                    });
+            // The first message is delivered on the first publisher's thread, which the subscriber then blocks.
+            Thread first = new Thread(() -> router.publish(msg("t", "0")), "first-publisher");
+            first.start();
+            assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
+
+            Thread second = new Thread(() -> {
+                for (int i = 1; i <= 10_000; i++) {
+                    router.publish(msg("t", String.valueOf(i)));
+                }
+            }, "second-publisher");
+            second.start();
+            second.join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(second.isAlive()).as("the second publisher returned while the subscriber was blocked")
+                    .isFalse();
+            assertThat(router.stats().dropped()).as("all but the newest %d were dropped", capacity)
+                    .isEqualTo(10_000 - capacity);
+
+            release.countDown();
+            first.join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(first.isAlive()).isFalse();
+            assertThat(delivered).as("the first publisher delivered one inline batch (its own message included),"
+                    + " then handed the rest over").hasSize(16);
+            assertThat(drainTasks).hasSize(1);
+
+            drainTasks.poll().run();
+            assertThat(delivered).hasSize(1 + capacity)
+                    .endsWith(String.valueOf(10_000))
+                    .containsSubsequence("0", String.valueOf(10_000 - capacity + 1), String.valueOf(10_000));
+            slow.dispose();
+        }
+
+        @Test
+        @DisplayName("a subscriber that keeps up is served on the publishing thread, with nothing handed over")
+        void fastPath() {
+            List<String> threads = new CopyOnWriteArrayList<>();
+            Disposable quick = router.subscribe(TopicFilter.of("t")).subscribe(
+                    message -> threads.add(Thread.currentThread().getName()));
+            for (int i = 0; i < 1000; i++) {
+                router.publish(msg("t", "x"));
+            }
+            quick.dispose();
+            assertThat(threads).hasSize(1000).containsOnly(Thread.currentThread().getName());
+            assertThat(drainTasks).isEmpty();
+        }
+
+        private void awaitQuietly(CountDownLatch latch) {
+            try {
+                latch.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
