@@ -14,7 +14,7 @@ import reactor.netty.http.server.HttpServer;
  * {@code /s/<index>}, counting per index and checking that each index sees its SEQ header (or the ceiling run's
  * X-Seq header) go up by exactly one per message.
  */
-final class NotifyReceiver implements AutoCloseable {
+public final class NotifyReceiver implements AutoCloseable {
 
     private final DisposableServer server;
     private final AtomicLongArray lastSeq;
@@ -22,7 +22,11 @@ final class NotifyReceiver implements AutoCloseable {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong outOfOrder = new AtomicLong();
 
-    NotifyReceiver(int port, int subscribers) {
+    /**
+     * @param port where to listen on 127.0.0.1, 0 for any
+     * @param subscribers how many callback paths to track
+     */
+    public NotifyReceiver(int port, int subscribers) {
         lastSeq = new AtomicLongArray(subscribers);
         lastBareSeq = new AtomicLongArray(subscribers);
         server = HttpServer.create().host("127.0.0.1").port(port)
@@ -46,15 +50,21 @@ final class NotifyReceiver implements AutoCloseable {
                 .bindNow(Duration.ofSeconds(10));
     }
 
-    String url(int index) {
+    /**
+     * @param index a subscriber
+     * @return its callback URL
+     */
+    public String url(int index) {
         return "http://127.0.0.1:" + server.port() + "/s/" + index;
     }
 
-    long received() {
+    /** @return NOTIFYs received */
+    public long received() {
         return received.get();
     }
 
-    long outOfOrder() {
+    /** @return NOTIFYs whose SEQ was not the previous one plus one */
+    public long outOfOrder() {
         return outOfOrder.get();
     }
 
