@@ -1,0 +1,100 @@
+package io.tributary.nats;
+
+import java.util.concurrent.TimeUnit;
+
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueOperation;
+import io.nats.client.impl.Headers;
+import io.tributary.core.Message;
+import io.tributary.core.Router;
+import io.tributary.core.Topic;
+import io.tributary.core.log.RateLimitedLog;
+import io.tributary.nats.NatsMeters.DropReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Publishes what comes from NATS into the router, one message at a time on the import scheduler (never on a
+ * client thread): messages of the import subscriptions and entries of the key-value watches. A retained value
+ * reaches the router once even though it arrives twice (on its subject and from the watch, or again in the resync
+ * after a reconnect): it is skipped when the router's retained value is already that export (same gateway and id),
+ * and a deletion is skipped when there is nothing to delete. This gateway's own exports are skipped.
+ */
+final class Importer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
+    private static final RateLimitedLog REFUSALS = new RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
+    private static final int PREFETCH = 64;
+
+    private final Router router;
+    private final SubjectMapping mapping;
+    private final String gateway;
+    private final Scheduler scheduler;
+    private final NatsMeters meters;
+
+    Importer(Router router, SubjectMapping mapping, String gateway, Scheduler scheduler, NatsMeters meters) {
+        this.router = router;
+        this.mapping = mapping;
+        this.gateway = gateway;
+        this.scheduler = scheduler;
+        this.meters = meters;
+    }
+
+    /**
+     * @param messages messages of an import subscription
+     * @return disposes the subscription
+     */
+    Disposable messages(Flux<io.nats.client.Message> messages) {
+        return messages.publishOn(scheduler, PREFETCH)
+                .subscribe(message -> deliver(message.getSubject(), message.getHeaders(), message.getData(), false));
+    }
+
+    /**
+     * @param entries entries of a key-value watch
+     * @return disposes the watch
+     */
+    Disposable entries(Flux<KeyValueEntry> entries) {
+        return entries.publishOn(scheduler, PREFETCH).subscribe(this::deliver);
+    }
+
+    private void deliver(KeyValueEntry entry) {
+        if (entry.getOperation() == KeyValueOperation.PUT) {
+            NatsHeaders.Unwrapped value = NatsHeaders.unwrap(entry.getValue());
+            deliver(entry.getKey(), value.headers(), value.payload(), true);
+        } else {
+            deliver(entry.getKey(), null, null, true);
+        }
+    }
+
+    private void deliver(String subject, Headers headers, byte[] payload, boolean retained) {
+        if (headers != null && gateway.equals(headers.getFirst(NatsHeaders.ORIGIN))) {
+            return; // our own export, back from the bucket
+        }
+        Topic topic;
+        try {
+            topic = mapping.topic(subject);
+        } catch (IllegalArgumentException e) {
+            meters.dropped(DropReason.UNMAPPABLE);
+            REFUSALS.warn("message on '{}' not imported: {}", subject, e.getMessage());
+            return;
+        }
+        Message message = NatsHeaders.toMessage(topic, headers, payload);
+        if (retained && !message.retain()) {
+            message = message.toBuilder().retain(true).build();
+        }
+        if (message.retain() && alreadyThere(message)) {
+            meters.duplicates.increment();
+            return;
+        }
+        meters.in.increment();
+        router.publish(message);
+    }
+
+    private boolean alreadyThere(Message message) {
+        Message current = router.retainedValue(message.topic());
+        return message.clearsRetained() ? current == null : NatsHeaders.sameExport(message, current);
+    }
+}

@@ -1,0 +1,113 @@
+package io.tributary.nats;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import io.nats.client.Connection;
+import io.tributary.core.Overflow;
+import io.tributary.nats.NatsMeters.DropReason;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SynchronousSink;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Publishes to NATS through a bounded outgoing buffer: whoever offers a message only queues it (no I/O, a short
+ * lock), and one drain on the publisher's own scheduler hands queued messages to the client while the connection
+ * is up. While it is down they wait; what does not fit is dropped by the overflow policy and counted, and under
+ * {@link Overflow#ERROR} the publishing stream ends with {@link OutgoingBufferFullException}.
+ */
+public final class NatsPublisher {
+
+    private final Supplier<Connection> connection;
+    private final OutgoingBuffer buffer;
+    private final Scheduler scheduler;
+    private final NatsMeters meters;
+    private final AtomicInteger wip = new AtomicInteger();
+    private final long capacity;
+
+    NatsPublisher(Supplier<Connection> connection, long capacity, Overflow overflow, Scheduler scheduler,
+                  NatsMeters meters) {
+        this.connection = connection;
+        this.capacity = capacity;
+        this.buffer = new OutgoingBuffer(capacity, overflow, dropped -> meters.dropped(DropReason.BUFFER_FULL));
+        this.scheduler = scheduler;
+        this.meters = meters;
+    }
+
+    /**
+     * Publishes every message of a stream, in order, without ever blocking the stream's thread.
+     *
+     * @param messages the messages
+     * @return completes with the stream; fails with {@link OutgoingBufferFullException} when the buffer refuses a
+     *         message under {@link Overflow#ERROR}
+     */
+    public Mono<Void> publish(Publisher<Outgoing> messages) {
+        return Flux.from(messages).handle((Outgoing message, SynchronousSink<Void> sink) -> {
+            if (!offer(message) && buffer.overflow() == Overflow.ERROR) {
+                sink.error(new OutgoingBufferFullException(message.subject(), capacity));
+            }
+        }).then();
+    }
+
+    /**
+     * Queues one message and schedules the drain.
+     *
+     * @param message the message
+     * @return whether it was queued (else it was dropped and counted)
+     */
+    public boolean offer(Outgoing message) {
+        boolean queued = buffer.offer(message);
+        drain();
+        return queued;
+    }
+
+    /** Schedules a drain, e.g. once the connection is back. */
+    public void drain() {
+        if (wip.getAndIncrement() == 0) {
+            scheduler.schedule(this::drainLoop);
+        }
+    }
+
+    /** @return bytes waiting in the buffer */
+    public long bufferedBytes() {
+        return buffer.bytes();
+    }
+
+    /** @return messages waiting in the buffer */
+    public int bufferedMessages() {
+        return buffer.size();
+    }
+
+    private void drainLoop() {
+        int missed = wip.get();
+        for (;;) {
+            sendQueued();
+            missed = wip.addAndGet(-missed);
+            if (missed == 0) {
+                return;
+            }
+        }
+    }
+
+    private void sendQueued() {
+        Connection current = connection.get();
+        Outgoing next;
+        while (current != null && current.getStatus() == Connection.Status.CONNECTED
+                && (next = buffer.peek()) != null) {
+            try {
+                current.publish(next.subject(), next.headers(), next.payload());
+                meters.out.increment();
+            } catch (IllegalStateException refused) {
+                if (current.getStatus() != Connection.Status.CONNECTED) {
+                    return; // the connection broke: the message waits for the reconnect
+                }
+                meters.dropped(DropReason.PUBLISH_FAILED);
+            } catch (IllegalArgumentException refused) {
+                meters.dropped(DropReason.PUBLISH_FAILED); // e.g. larger than the server's max_payload
+            }
+            buffer.remove(next);
+        }
+    }
+}

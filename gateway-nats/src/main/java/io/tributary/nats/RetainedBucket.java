@@ -1,0 +1,203 @@
+package io.tributary.nats;
+
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
+import io.nats.client.KeyValueManagement;
+import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueWatcher;
+import io.nats.client.api.StorageType;
+import io.nats.client.impl.NatsKeyValueWatchSubscription;
+import io.tributary.core.log.RateLimitedLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The JetStream key-value bucket of retained values (key = the topic's subject, value = the
+ * {@linkplain NatsHeaders#envelope envelope} of headers and payload). Writes are coalesced per key: only the
+ * latest value of a topic waits, so what waits is bounded by the number of retained topics, and whatever could
+ * not be written during an outage is written after the reconnect. All bucket I/O (blocking in jnats) runs on the
+ * bucket's own scheduler; watches are fluxes fed by the client's threads through bounded buffers.
+ */
+final class RetainedBucket {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetainedBucket.class);
+    private static final RateLimitedLog FAILURES = new RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
+    private static final int STREAM_NOT_FOUND = 10059;
+
+    private final String name;
+    private final boolean create;
+    private final Scheduler scheduler;
+    private final NatsMeters meters;
+    private final Map<String, Outgoing> pending = new ConcurrentHashMap<>();
+    private final AtomicInteger wip = new AtomicInteger();
+    private volatile KeyValue bucket;
+
+    /**
+     * @param name the bucket name
+     * @param create whether to create the bucket when it is missing
+     * @param scheduler where bucket I/O runs, one task at a time
+     * @param meters where operations are counted
+     */
+    RetainedBucket(String name, boolean create, Scheduler scheduler, NatsMeters meters) {
+        this.name = name;
+        this.create = create;
+        this.scheduler = scheduler;
+        this.meters = meters;
+    }
+
+    /**
+     * Opens (or creates) the bucket on a new or restored connection, then writes what waits; on the bucket's
+     * scheduler.
+     *
+     * @param connection the connection
+     * @return whether the bucket is usable
+     */
+    boolean open(Connection connection) {
+        try {
+            KeyValueManagement management = connection.keyValueManagement();
+            try {
+                management.getBucketInfo(name);
+            } catch (JetStreamApiException missing) {
+                if (missing.getApiErrorCode() != STREAM_NOT_FOUND || !create) {
+                    throw missing;
+                }
+                management.create(KeyValueConfiguration.builder().name(name).maxHistoryPerKey(1)
+                        .storageType(StorageType.File).build());
+                LOG.info("created key-value bucket '{}' for retained values", name);
+            }
+            bucket = connection.keyValue(name);
+            meters.kv("open", "ok");
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
+            bucket = null;
+            meters.kv("open", "failed");
+            FAILURES.warn("key-value bucket '{}' unusable, retained values stay local until the next reconnect: {}",
+                    name, e.toString());
+            return false;
+        }
+        flush();
+        return true;
+    }
+
+    /** Forgets the bucket handle when the connection is lost; writes wait for {@link #open}. */
+    void closed() {
+        bucket = null;
+    }
+
+    /**
+     * Records the latest retained value of a topic (an empty payload deletes the key) and schedules its write.
+     *
+     * @param value a retained message on its way out
+     */
+    void write(Outgoing value) {
+        pending.put(value.subject(), value);
+        flush();
+    }
+
+    /** @return keys waiting to be written */
+    int pendingWrites() {
+        return pending.size();
+    }
+
+    private void flush() {
+        if (wip.getAndIncrement() == 0) {
+            scheduler.schedule(this::flushLoop);
+        }
+    }
+
+    private void flushLoop() {
+        int missed = wip.get();
+        for (;;) {
+            writePending();
+            missed = wip.addAndGet(-missed);
+            if (missed == 0) {
+                return;
+            }
+        }
+    }
+
+    private void writePending() {
+        Iterator<Map.Entry<String, Outgoing>> entries = pending.entrySet().iterator();
+        while (entries.hasNext()) {
+            KeyValue current = bucket;
+            if (current == null) {
+                return;
+            }
+            Map.Entry<String, Outgoing> entry = entries.next();
+            Outgoing value = entry.getValue();
+            if (!pending.remove(entry.getKey(), value)) {
+                continue; // replaced meanwhile; the newer value is written in its turn
+            }
+            boolean delete = value.payload().length == 0;
+            try {
+                if (delete) {
+                    current.delete(value.subject());
+                } else {
+                    current.put(value.subject(), NatsHeaders.envelope(value.headers(), value.payload()));
+                }
+                meters.kv(delete ? "delete" : "put", "ok");
+            } catch (IOException | JetStreamApiException | RuntimeException e) {
+                pending.putIfAbsent(value.subject(), value);
+                meters.kv(delete ? "delete" : "put", "failed");
+                FAILURES.warn("key-value {} of '{}' failed, retried after the next reconnect: {}",
+                        delete ? "delete" : "put", value.subject(), e.toString());
+                return;
+            }
+        }
+    }
+
+    /**
+     * Watches keys: first the current value of each (deletions included), then every change, while subscribed.
+     * Subscribe on the bucket's scheduler: starting a watch is a blocking request.
+     *
+     * @param keys a key pattern, {@code *} and {@code >} allowed
+     * @param capacity entries the watch's buffer holds; past it the oldest are dropped and counted
+     * @return the entries
+     */
+    Flux<KeyValueEntry> watch(String keys, int capacity) {
+        return Flux.<KeyValueEntry>create(sink -> {
+            KeyValue current = bucket;
+            if (current == null) {
+                sink.complete();
+                return;
+            }
+            try {
+                NatsKeyValueWatchSubscription watch = current.watch(keys, new KeyValueWatcher() {
+                    @Override
+                    public void watch(KeyValueEntry entry) {
+                        sink.next(entry);
+                    }
+
+                    @Override
+                    public void endOfData() {
+                        // the current values are in; changes follow
+                    }
+                });
+                sink.onDispose(watch::unsubscribe);
+                meters.kv("watch", "ok");
+            } catch (IOException | JetStreamApiException | RuntimeException e) {
+                meters.kv("watch", "failed");
+                FAILURES.warn("cannot watch '{}' in key-value bucket '{}': {}", keys, name, e.toString());
+                sink.complete();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                sink.complete();
+            }
+        }, FluxSink.OverflowStrategy.IGNORE)
+                .onBackpressureBuffer(capacity, entry -> meters.dropped(NatsMeters.DropReason.INBOUND_FULL),
+                        BufferOverflowStrategy.DROP_OLDEST)
+                .subscribeOn(scheduler);
+    }
+}
