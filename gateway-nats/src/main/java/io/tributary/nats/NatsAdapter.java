@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.nats.client.Connection;
@@ -64,8 +65,10 @@ public final class NatsAdapter implements Adapter {
     private NatsPublisher publisher;
     private RetainedBucket bucket;
     private Importer importer;
+    private RequestBridge requests;
     private volatile Connection connection;
     private volatile boolean wired;
+    private volatile boolean stopped;
 
     private NatsAdapter(Settings settings) {
         this.settings = settings;
@@ -97,11 +100,11 @@ public final class NatsAdapter implements Adapter {
         return gatewayId;
     }
 
-    /** @return whether the adapter is connected to a NATS server */
+    /** @return whether the adapter is connected to a NATS server and its subscriptions are in place */
     @Override
     public boolean ready() {
         Connection current = connection;
-        return current != null && current.getStatus() == Connection.Status.CONNECTED;
+        return wired && current != null && current.getStatus() == Connection.Status.CONNECTED;
     }
 
     /** @return messages waiting in the outgoing buffer, 0 before the start */
@@ -111,7 +114,7 @@ public final class NatsAdapter implements Adapter {
 
     @Override
     public Mono<Void> start(GatewayContext context) {
-        return Mono.defer(() -> {
+        return Mono.fromRunnable(() -> {
             router = context.router();
             meters = new NatsMeters(context.meterRegistry());
             publishing = Schedulers.newSingle("nats-publish");
@@ -121,32 +124,20 @@ public final class NatsAdapter implements Adapter {
                     settings.get(NatsConfig.OVERFLOW), publishing, meters);
             Settings retained = settings.get(NatsConfig.RETAINED_SETTINGS);
             bucket = retained.get(NatsConfig.RETAINED_ENABLED) ? new RetainedBucket(retained.get(NatsConfig.BUCKET),
-                    retained.get(NatsConfig.CREATE_BUCKET), bucketIo, meters) : null;
+                    retained.get(NatsConfig.CREATE_BUCKET), retained.get(NatsConfig.REPLICAS), bucketIo, meters)
+                    : null;
             importer = new Importer(router, mapping, gatewayId, importing, meters);
+            requests = new RequestBridge(router, requestMapping, () -> connection, gatewayId, ids::incrementAndGet,
+                    settings.get(NatsConfig.REQUEST_TIMEOUT), meters);
             meters.gauges(() -> ready() ? 1 : 0, publisher::bufferedBytes);
-            Options options = NatsOptions.of(settings, gatewayId, this::connectionEvent, new ClientErrors());
-            return Mono.fromCallable(() -> Nats.connectReconnectOnConnect(options))
-                    .subscribeOn(Schedulers.boundedElastic())
-                    .doOnNext(this::wire)
-                    .then();
+            export();
+            subscriptions.add(connect(NatsOptions.of(settings, gatewayId, this::connectionEvent,
+                    new ClientErrors())));
         });
     }
 
-    private void wire(Connection opened) {
-        connection = opened;
-        Dispatcher dispatcher = opened.createDispatcher();
-        NatsSubscriptions inbound = new NatsSubscriptions(dispatcher, settings.get(NatsConfig.INBOUND_BUFFER),
-                () -> meters.dropped(DropReason.INBOUND_FULL));
-        RequestBridge requests = new RequestBridge(router, requestMapping, () -> connection, gatewayId,
-                ids::incrementAndGet, settings.get(NatsConfig.REQUEST_TIMEOUT), meters);
-        for (TopicFilter filter : imports) {
-            for (String subject : mapping.subjects(filter)) {
-                subscriptions.add(importer.messages(inbound.subscribe(subject, null)));
-            }
-            for (String subject : requestMapping.subjects(filter)) {
-                subscriptions.add(requests.serve(inbound.subscribe(subject, requestMapping.prefix()), importing));
-            }
-        }
+    /** From the start on, local messages go to the buffer and requests to the forwarder, connected or not. */
+    private void export() {
         for (TopicFilter filter : exports) {
             subscriptions.add(publisher.publish(router.subscribe(filter)
                             .filter(message -> !NatsHeaders.ORIGIN_NATS.equals(message.attribute(Message.ORIGIN)))
@@ -156,12 +147,59 @@ public final class NatsAdapter implements Adapter {
                     .subscribe());
         }
         subscriptions.add(requests.forward(exports));
+    }
+
+    /**
+     * Connects in the background, retrying with the reconnect backoff until a server answers; from then on the
+     * client reconnects by itself.
+     */
+    private Disposable connect(Options options) {
+        ReconnectBackoff backoff = new ReconnectBackoff(settings.get(NatsConfig.RECONNECT_WAIT),
+                settings.get(NatsConfig.RECONNECT_WAIT_MAX));
+        return Mono.fromCallable(() -> Nats.connect(options))
+                .subscribeOn(Schedulers.boundedElastic())
+                .doOnError(failure -> CLIENT_ERRORS.warn("NATS adapter '{}': no server reachable at {} ({}),"
+                        + " retrying", gatewayId, settings.get(NatsConfig.SERVERS), failure.toString()))
+                .retryWhen(Retry.from(signals -> signals.concatMap(signal ->
+                        Mono.delay(backoff.getWaitTime(signal.totalRetries() + 1)))))
+                .subscribe(this::wire);
+    }
+
+    private void wire(Connection opened) {
+        if (stopped) {
+            close(opened);
+            return;
+        }
+        connection = opened;
+        Dispatcher dispatcher = opened.createDispatcher();
+        NatsSubscriptions inbound = new NatsSubscriptions(dispatcher, settings.get(NatsConfig.INBOUND_BUFFER),
+                () -> meters.dropped(DropReason.INBOUND_FULL));
+        for (TopicFilter filter : imports) {
+            for (String subject : mapping.subjects(filter)) {
+                subscriptions.add(importer.messages(inbound.subscribe(subject, null)));
+            }
+            for (String subject : requestMapping.subjects(filter)) {
+                subscriptions.add(requests.serve(inbound.subscribe(subject, requestMapping.prefix()), importing));
+            }
+        }
         subscriptions.add(watches);
+        settle(opened);
         wired = true;
-        LOG.info("NATS adapter '{}' on {} ({}): export {}, import {}", gatewayId, settings.get(NatsConfig.SERVERS),
-                opened.getStatus(), exports, imports);
+        LOG.info("NATS adapter '{}' connected to {}: export {}, import {}", gatewayId, opened.getConnectedUrl(),
+                exports, imports);
+        connected(opened);
+    }
+
+    /** Waits (on the start's worker) until the server has seen our subscriptions, so a started adapter receives. */
+    private static void settle(Connection opened) {
         if (opened.getStatus() == Connection.Status.CONNECTED) {
-            connected(opened);
+            try {
+                opened.flush(Duration.ofSeconds(5));
+            } catch (TimeoutException e) {
+                LOG.debug("subscriptions not confirmed by the server within 5 s; they are sent anyway");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -229,6 +267,7 @@ public final class NatsAdapter implements Adapter {
     @Override
     public Mono<Void> stop() {
         return Mono.defer(() -> {
+            stopped = true;
             wired = false;
             subscriptions.dispose();
             Connection current = connection;

@@ -89,6 +89,10 @@ public final class NatsConfig {
     /** Whether the bucket may be created. */
     public static final Setting<Boolean> CREATE_BUCKET = RETAINED.define("create", ValueTypes.bool(), true,
             "Whether the gateway creates the bucket (one value per key, file storage) when it is missing.");
+    /** Replicas of a created bucket. */
+    public static final Setting<Integer> REPLICAS = RETAINED.define("replicas", ValueTypes.integer().range(1, 5),
+            1, "Copies of a created bucket across a JetStream cluster (1 on a single server, 3 to survive the loss"
+                    + " of one of three).");
 
     /** The {@code nats} section. */
     public static final Section SECTION = Section.create("nats", "Scale-out over NATS: gateways share one topic"

@@ -39,6 +39,7 @@ final class RetainedBucket {
 
     private final String name;
     private final boolean create;
+    private final int replicas;
     private final Scheduler scheduler;
     private final NatsMeters meters;
     private final Map<String, Outgoing> pending = new ConcurrentHashMap<>();
@@ -48,12 +49,14 @@ final class RetainedBucket {
     /**
      * @param name the bucket name
      * @param create whether to create the bucket when it is missing
+     * @param replicas copies of a created bucket
      * @param scheduler where bucket I/O runs, one task at a time
      * @param meters where operations are counted
      */
-    RetainedBucket(String name, boolean create, Scheduler scheduler, NatsMeters meters) {
+    RetainedBucket(String name, boolean create, int replicas, Scheduler scheduler, NatsMeters meters) {
         this.name = name;
         this.create = create;
+        this.replicas = replicas;
         this.scheduler = scheduler;
         this.meters = meters;
     }
@@ -75,7 +78,7 @@ final class RetainedBucket {
                     throw missing;
                 }
                 management.create(KeyValueConfiguration.builder().name(name).maxHistoryPerKey(1)
-                        .storageType(StorageType.File).build());
+                        .storageType(StorageType.File).replicas(replicas).build());
                 LOG.info("created key-value bucket '{}' for retained values", name);
             }
             bucket = connection.keyValue(name);
