@@ -10,6 +10,8 @@ import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.Adapter;
 import io.tributary.core.gateway.Gateway;
 import io.tributary.core.gateway.RunningGateway;
+import io.tributary.nats.NatsAdapter;
+import io.tributary.nats.NatsConfig;
 import reactor.core.publisher.Mono;
 
 /** Builds the gateway described by a configuration: router, shared HTTP listener, admin endpoints and adapters. */
@@ -55,6 +57,10 @@ public final class GatewayApplication {
         }
         PnpWiring.adapter(config.get(GatewayConfig.PNP)).ifPresent(adapters::add);
         UpnpWiring.adapter(config.get(GatewayConfig.UPNP)).ifPresent(adapters::add);
+        Settings nats = config.get(GatewayConfig.NATS);
+        if (nats.get(NatsConfig.ENABLED)) {
+            adapters.add(NatsAdapter.create(nats));
+        }
         return adapters;
     }
 

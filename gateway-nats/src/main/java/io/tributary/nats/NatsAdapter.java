@@ -107,6 +107,12 @@ public final class NatsAdapter implements Adapter {
         return wired && current != null && current.getStatus() == Connection.Status.CONNECTED;
     }
 
+    /** @return the URL of the server the adapter is connected to, or {@code null} while not connected */
+    public String connectedUrl() {
+        Connection current = connection;
+        return current == null ? null : current.getConnectedUrl();
+    }
+
     /** @return messages waiting in the outgoing buffer, 0 before the start */
     public int bufferedMessages() {
         return publisher == null ? 0 : publisher.bufferedMessages();
@@ -124,8 +130,8 @@ public final class NatsAdapter implements Adapter {
                     settings.get(NatsConfig.OVERFLOW), publishing, meters);
             Settings retained = settings.get(NatsConfig.RETAINED_SETTINGS);
             bucket = retained.get(NatsConfig.RETAINED_ENABLED) ? new RetainedBucket(retained.get(NatsConfig.BUCKET),
-                    retained.get(NatsConfig.CREATE_BUCKET), retained.get(NatsConfig.REPLICAS), bucketIo, meters)
-                    : null;
+                    retained.find(NatsConfig.DOMAIN).orElse(null), retained.get(NatsConfig.CREATE_BUCKET),
+                    retained.get(NatsConfig.REPLICAS), bucketIo, backoff(), meters) : null;
             importer = new Importer(router, mapping, gatewayId, importing, meters);
             requests = new RequestBridge(router, requestMapping, () -> connection, gatewayId, ids::incrementAndGet,
                     settings.get(NatsConfig.REQUEST_TIMEOUT), meters);
@@ -154,15 +160,17 @@ public final class NatsAdapter implements Adapter {
      * client reconnects by itself.
      */
     private Disposable connect(Options options) {
-        ReconnectBackoff backoff = new ReconnectBackoff(settings.get(NatsConfig.RECONNECT_WAIT),
-                settings.get(NatsConfig.RECONNECT_WAIT_MAX));
         return Mono.fromCallable(() -> Nats.connect(options))
                 .subscribeOn(Schedulers.boundedElastic())
                 .doOnError(failure -> CLIENT_ERRORS.warn("NATS adapter '{}': no server reachable at {} ({}),"
                         + " retrying", gatewayId, settings.get(NatsConfig.SERVERS), failure.toString()))
-                .retryWhen(Retry.from(signals -> signals.concatMap(signal ->
-                        Mono.delay(backoff.getWaitTime(signal.totalRetries() + 1)))))
+                .retryWhen(backoff().retry())
                 .subscribe(this::wire);
+    }
+
+    private ReconnectBackoff backoff() {
+        return new ReconnectBackoff(settings.get(NatsConfig.RECONNECT_WAIT),
+                settings.get(NatsConfig.RECONNECT_WAIT_MAX));
     }
 
     private void wire(Connection opened) {
@@ -244,11 +252,7 @@ public final class NatsAdapter implements Adapter {
         }
         publisher.drain();
         if (bucket != null) {
-            bucketIo.schedule(() -> {
-                if (bucket.open(source)) {
-                    resync();
-                }
-            });
+            bucket.open(source, this::resync);
         }
     }
 

@@ -89,6 +89,11 @@ public final class NatsConfig {
     /** Whether the bucket may be created. */
     public static final Setting<Boolean> CREATE_BUCKET = RETAINED.define("create", ValueTypes.bool(), true,
             "Whether the gateway creates the bucket (one value per key, file storage) when it is missing.");
+    /** JetStream domain of the bucket. */
+    public static final Setting<String> DOMAIN = RETAINED.optional("domain",
+            ValueTypes.nonBlankText().require(name -> name.matches("[A-Za-z0-9_-]+"), "letters, digits, '-', '_'"),
+            "JetStream domain holding the bucket, e.g. the hub's when gateways sit on leaf nodes without JetStream;"
+                    + " unset: the server's own JetStream.");
     /** Replicas of a created bucket. */
     public static final Setting<Integer> REPLICAS = RETAINED.define("replicas", ValueTypes.integer().range(1, 5),
             1, "Copies of a created bucket across a JetStream cluster (1 on a single server, 3 to survive the loss"

@@ -34,7 +34,8 @@ public final class Outgoing {
         this.headers = Objects.requireNonNull(headers, "headers");
         this.payload = Objects.requireNonNull(payload, "payload");
         this.retained = retained;
-        this.size = OVERHEAD + subject.length() + headers.serializedLength() + payload.length;
+        this.size = OVERHEAD + subject.length() + (headers.isEmpty() ? 0 : headers.serializedLength())
+                + payload.length;
     }
 
     /** @return the router topic */

@@ -3,6 +3,8 @@ package io.tributary.nats;
 import java.time.Duration;
 
 import io.nats.client.ReconnectDelayHandler;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * The wait before each round of reconnect attempts (one round tries every known server): {@code reconnect-wait},
@@ -31,5 +33,11 @@ final class ReconnectBackoff implements ReconnectDelayHandler {
         long doublings = Math.max(0, Math.min(rounds - 1, 30));
         Duration wait = first.multipliedBy(1L << doublings);
         return wait.compareTo(max) > 0 || wait.isNegative() ? max : wait;
+    }
+
+    /** @return a Reactor retry that waits as the reconnects do, forever */
+    Retry retry() {
+        return Retry.from(failures -> failures.concatMap(failure ->
+                Mono.delay(getWaitTime(failure.totalRetries() + 1))));
     }
 }

@@ -11,6 +11,7 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.KeyValueManagement;
+import io.nats.client.KeyValueOptions;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueWatcher;
@@ -38,9 +39,11 @@ final class RetainedBucket {
     private static final int STREAM_NOT_FOUND = 10059;
 
     private final String name;
+    private final KeyValueOptions options;
     private final boolean create;
     private final int replicas;
     private final Scheduler scheduler;
+    private final ReconnectBackoff backoff;
     private final NatsMeters meters;
     private final Map<String, Outgoing> pending = new ConcurrentHashMap<>();
     private final AtomicInteger wip = new AtomicInteger();
@@ -48,29 +51,51 @@ final class RetainedBucket {
 
     /**
      * @param name the bucket name
+     * @param domain the JetStream domain holding it, or {@code null} for the server's own
      * @param create whether to create the bucket when it is missing
      * @param replicas copies of a created bucket
      * @param scheduler where bucket I/O runs, one task at a time
+     * @param backoff the waits between attempts while the bucket fails (a JetStream leader election, say)
      * @param meters where operations are counted
      */
-    RetainedBucket(String name, boolean create, int replicas, Scheduler scheduler, NatsMeters meters) {
+    RetainedBucket(String name, String domain, boolean create, int replicas, Scheduler scheduler,
+                   ReconnectBackoff backoff, NatsMeters meters) {
         this.name = name;
+        this.options = domain == null ? KeyValueOptions.builder().build()
+                : KeyValueOptions.builder().jsDomain(domain).build();
         this.create = create;
         this.replicas = replicas;
         this.scheduler = scheduler;
+        this.backoff = backoff;
         this.meters = meters;
     }
 
     /**
-     * Opens (or creates) the bucket on a new or restored connection, then writes what waits; on the bucket's
-     * scheduler.
+     * Opens (or creates) the bucket on a new or restored connection, writes what waits, then runs the follow-up
+     * (the watches); on failure tries again with backoff while the connection is up. Runs on the bucket's scheduler.
      *
      * @param connection the connection
-     * @return whether the bucket is usable
+     * @param opened what to do once the bucket is open
      */
-    boolean open(Connection connection) {
+    void open(Connection connection, Runnable opened) {
+        scheduler.schedule(() -> open(connection, opened, 1));
+    }
+
+    private void open(Connection connection, Runnable opened, long attempt) {
+        if (connection.getStatus() != Connection.Status.CONNECTED) {
+            return; // the next (re)connect opens it again
+        }
+        if (tryOpen(connection)) {
+            opened.run();
+        } else {
+            scheduler.schedule(() -> open(connection, opened, attempt + 1),
+                    backoff.getWaitTime(attempt).toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private boolean tryOpen(Connection connection) {
         try {
-            KeyValueManagement management = connection.keyValueManagement();
+            KeyValueManagement management = connection.keyValueManagement(options);
             try {
                 management.getBucketInfo(name);
             } catch (JetStreamApiException missing) {
@@ -81,12 +106,12 @@ final class RetainedBucket {
                         .storageType(StorageType.File).replicas(replicas).build());
                 LOG.info("created key-value bucket '{}' for retained values", name);
             }
-            bucket = connection.keyValue(name);
+            bucket = connection.keyValue(name, options);
             meters.kv("open", "ok");
         } catch (IOException | JetStreamApiException | RuntimeException e) {
             bucket = null;
             meters.kv("open", "failed");
-            FAILURES.warn("key-value bucket '{}' unusable, retained values stay local until the next reconnect: {}",
+            FAILURES.warn("key-value bucket '{}' unusable, retained values stay local until it opens: {}",
                     name, e.toString());
             return false;
         }
@@ -154,16 +179,19 @@ final class RetainedBucket {
             } catch (IOException | JetStreamApiException | RuntimeException e) {
                 pending.putIfAbsent(value.subject(), value);
                 meters.kv(delete ? "delete" : "put", "failed");
-                FAILURES.warn("key-value {} of '{}' failed, retried after the next reconnect: {}",
-                        delete ? "delete" : "put", value.subject(), e.toString());
+                FAILURES.warn("key-value {} of '{}' failed, retried: {}", delete ? "delete" : "put",
+                        value.subject(), e.toString());
+                scheduler.schedule(this::flush, backoff.getWaitTime(Long.MAX_VALUE).toMillis(),
+                        TimeUnit.MILLISECONDS);
                 return;
             }
         }
     }
 
     /**
-     * Watches keys: first the current value of each (deletions included), then every change, while subscribed.
-     * Subscribe on the bucket's scheduler: starting a watch is a blocking request.
+     * Watches keys: first the current value of each (deletions included), then every change, while subscribed;
+     * a watch that cannot start is tried again with backoff. Starting a watch is a blocking request: it runs on the
+     * bucket's scheduler.
      *
      * @param keys a key pattern, {@code *} and {@code >} allowed
      * @param capacity entries the watch's buffer holds; past it the oldest are dropped and counted
@@ -192,8 +220,8 @@ final class RetainedBucket {
                 meters.kv("watch", "ok");
             } catch (IOException | JetStreamApiException | RuntimeException e) {
                 meters.kv("watch", "failed");
-                FAILURES.warn("cannot watch '{}' in key-value bucket '{}': {}", keys, name, e.toString());
-                sink.complete();
+                FAILURES.warn("cannot watch '{}' in key-value bucket '{}', retrying: {}", keys, name, e.toString());
+                sink.error(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 sink.complete();
@@ -201,6 +229,7 @@ final class RetainedBucket {
         }, FluxSink.OverflowStrategy.IGNORE)
                 .onBackpressureBuffer(capacity, entry -> meters.dropped(NatsMeters.DropReason.INBOUND_FULL),
                         BufferOverflowStrategy.DROP_OLDEST)
-                .subscribeOn(scheduler);
+                .subscribeOn(scheduler)
+                .retryWhen(backoff.retry());
     }
 }

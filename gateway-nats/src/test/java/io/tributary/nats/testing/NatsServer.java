@@ -57,6 +57,15 @@ public final class NatsServer implements AutoCloseable {
     }
 
     /**
+     * @param name the JetStream domain, so that clients of leaf nodes can reach this server's JetStream
+     * @return a new definition with that domain
+     */
+    public NatsServer jetStreamDomain(String name) {
+        return new NatsServer(this.name, dir, port, monitorPort, extra.replace("jetstream { store_dir:",
+                "jetstream { domain: " + name + ", store_dir:"));
+    }
+
+    /**
      * Starts one JetStream server.
      *
      * @param dir a directory for its files

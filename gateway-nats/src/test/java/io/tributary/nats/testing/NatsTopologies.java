@@ -14,8 +14,12 @@ public final class NatsTopologies {
     private NatsTopologies() {
     }
 
+    /** The JetStream domain of the hub in {@link #hubAndLeaves}. */
+    public static final String HUB_DOMAIN = "hub";
+
     /**
-     * Starts a hub and leaves, and waits until every leaf is connected to the hub.
+     * Starts a hub and leaves, and waits until every leaf is connected to the hub. The hub's JetStream is in domain
+     * {@value #HUB_DOMAIN}, which clients of the leaves name to reach it.
      *
      * @param dir a directory for their files
      * @param leaves how many leaves
@@ -24,7 +28,7 @@ public final class NatsTopologies {
     public static List<NatsServer> hubAndLeaves(Path dir, int leaves) {
         int leafPort = NatsServer.freePort();
         NatsServer hub = NatsServer.define("hub", dir, true, "leafnodes { listen: 127.0.0.1:" + leafPort + " }\n")
-                .start();
+                .jetStreamDomain(HUB_DOMAIN).start();
         List<NatsServer> servers = new ArrayList<>(List.of(hub));
         for (int i = 1; i <= leaves; i++) {
             servers.add(NatsServer.define("leaf" + i, dir, false, "leafnodes { remotes = [ { url: \"nats-leaf://"
