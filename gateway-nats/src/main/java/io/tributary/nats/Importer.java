@@ -2,10 +2,10 @@ package io.tributary.nats;
 
 import java.util.concurrent.TimeUnit;
 
+import io.nats.client.Message;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
 import io.nats.client.impl.Headers;
-import io.tributary.core.Message;
 import io.tributary.core.Router;
 import io.tributary.core.Topic;
 import io.tributary.core.log.RateLimitedLog;
@@ -47,7 +47,7 @@ final class Importer {
      * @param messages messages of an import subscription
      * @return disposes the subscription
      */
-    Disposable messages(Flux<io.nats.client.Message> messages) {
+    Disposable messages(Flux<Message> messages) {
         return messages.publishOn(scheduler, PREFETCH)
                 .subscribe(message -> deliver(message.getSubject(), message.getHeaders(), message.getData(), false));
     }
@@ -81,20 +81,15 @@ final class Importer {
             REFUSALS.warn("message on '{}' not imported: {}", subject, e.getMessage());
             return;
         }
-        Message message = NatsHeaders.toMessage(topic, headers, payload);
+        var message = NatsHeaders.toMessage(topic, headers, payload);
         if (retained && !message.retain()) {
             message = message.toBuilder().retain(true).build();
         }
-        if (message.retain() && alreadyThere(message)) {
+        if (message.retain() && NatsHeaders.alreadyRetained(message, router.retainedValue(topic))) {
             meters.duplicates.increment();
             return;
         }
         meters.in.increment();
         router.publish(message);
-    }
-
-    private boolean alreadyThere(Message message) {
-        Message current = router.retainedValue(message.topic());
-        return message.clearsRetained() ? current == null : NatsHeaders.sameExport(message, current);
     }
 }

@@ -9,9 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
-import io.nats.client.Consumer;
 import io.nats.client.Dispatcher;
-import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.tributary.core.Message;
@@ -45,7 +43,7 @@ import reactor.util.retry.Retry;
 public final class NatsAdapter implements Adapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(NatsAdapter.class);
-    private static final RateLimitedLog CLIENT_ERRORS = new RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
+    private static final RateLimitedLog REFUSALS = new RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
 
     private final Settings settings;
     private final SubjectMapping mapping;
@@ -65,7 +63,7 @@ public final class NatsAdapter implements Adapter {
     private NatsPublisher publisher;
     private RetainedBucket bucket;
     private Importer importer;
-    private RequestBridge requests;
+    private RequestResponder responder;
     private volatile Connection connection;
     private volatile boolean wired;
     private volatile boolean stopped;
@@ -133,12 +131,12 @@ public final class NatsAdapter implements Adapter {
                     retained.find(NatsConfig.DOMAIN).orElse(null), retained.get(NatsConfig.CREATE_BUCKET),
                     retained.get(NatsConfig.REPLICAS), bucketIo, backoff(), meters) : null;
             importer = new Importer(router, mapping, gatewayId, importing, meters);
-            requests = new RequestBridge(router, requestMapping, () -> connection, gatewayId, ids::incrementAndGet,
-                    settings.get(NatsConfig.REQUEST_TIMEOUT), meters);
+            responder = new RequestResponder(router, requestMapping, () -> connection, gatewayId,
+                    ids::incrementAndGet, meters);
             meters.gauges(() -> ready() ? 1 : 0, publisher::bufferedBytes);
             export();
             subscriptions.add(connect(NatsOptions.of(settings, gatewayId, this::connectionEvent,
-                    new ClientErrors())));
+                    new ClientErrors(gatewayId, meters))));
         });
     }
 
@@ -152,7 +150,8 @@ public final class NatsAdapter implements Adapter {
                             || failure instanceof OverflowException))
                     .subscribe());
         }
-        subscriptions.add(requests.forward(exports));
+        subscriptions.add(new RequestForwarder(router, requestMapping, () -> connection, gatewayId,
+                ids::incrementAndGet, settings.get(NatsConfig.REQUEST_TIMEOUT), meters).register(exports));
     }
 
     /**
@@ -162,7 +161,7 @@ public final class NatsAdapter implements Adapter {
     private Disposable connect(Options options) {
         return Mono.fromCallable(() -> Nats.connect(options))
                 .subscribeOn(Schedulers.boundedElastic())
-                .doOnError(failure -> CLIENT_ERRORS.warn("NATS adapter '{}': no server reachable at {} ({}),"
+                .doOnError(failure -> REFUSALS.warn("NATS adapter '{}': no server reachable at {} ({}),"
                         + " retrying", gatewayId, settings.get(NatsConfig.SERVERS), failure.toString()))
                 .retryWhen(backoff().retry())
                 .subscribe(this::wire);
@@ -187,7 +186,7 @@ public final class NatsAdapter implements Adapter {
                 subscriptions.add(importer.messages(inbound.subscribe(subject, null)));
             }
             for (String subject : requestMapping.subjects(filter)) {
-                subscriptions.add(requests.serve(inbound.subscribe(subject, requestMapping.prefix()), importing));
+                subscriptions.add(responder.serve(inbound.subscribe(subject, requestMapping.prefix()), importing));
             }
         }
         subscriptions.add(watches);
@@ -217,7 +216,7 @@ public final class NatsAdapter implements Adapter {
             subject = mapping.subject(message.topic());
         } catch (IllegalArgumentException e) {
             meters.dropped(DropReason.UNMAPPABLE);
-            CLIENT_ERRORS.warn("'{}' not exported: {}", message.topic(), e.getMessage());
+            REFUSALS.warn("'{}' not exported: {}", message.topic(), e.getMessage());
             return null;
         }
         Outgoing outgoing = new Outgoing(message.topic(), subject,
@@ -301,25 +300,6 @@ public final class NatsAdapter implements Adapter {
             current.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Logs client errors, rate-limited; slow consumers are counted where their messages are dropped. */
-    private final class ClientErrors implements ErrorListener {
-        @Override
-        public void errorOccurred(Connection source, String error) {
-            CLIENT_ERRORS.warn("NATS adapter '{}': server error: {}", gatewayId, error);
-        }
-
-        @Override
-        public void exceptionOccurred(Connection source, Exception exception) {
-            CLIENT_ERRORS.warn("NATS adapter '{}': client exception: {}", gatewayId, exception.toString());
-        }
-
-        @Override
-        public void slowConsumerDetected(Connection source, Consumer consumer) {
-            CLIENT_ERRORS.warn("NATS adapter '{}': slow consumer, {} messages dropped by the client so far",
-                    gatewayId, consumer.getDroppedCount());
         }
     }
 }

@@ -99,6 +99,15 @@ public final class NatsHeaders {
     }
 
     /**
+     * @param imported a retained value (or deletion) that came from NATS
+     * @param current the router's retained value of its topic, or {@code null}
+     * @return whether the router already holds it (the same gateway and id), or has nothing for it to delete
+     */
+    static boolean alreadyRetained(Message imported, Message current) {
+        return imported.clearsRetained() ? current == null : sameExport(imported, current);
+    }
+
+    /**
      * @param message a message that came from NATS
      * @param other another, or {@code null}
      * @return whether both came from NATS with the same gateway and id, so they are one message

@@ -12,6 +12,9 @@ import io.tributary.core.config.Settings;
 /** Turns the {@code nats} settings into jnats connection options: servers, name, credentials, TLS, reconnects. */
 final class NatsOptions {
 
+    /** Messages the client's own outgoing queue holds while its writer thread catches up. */
+    static final int OUTGOING_QUEUE = 65_536;
+
     private NatsOptions() {
     }
 
@@ -35,6 +38,10 @@ final class NatsOptions {
                 // Messages wait in our bounded buffer while disconnected, where their drops are counted; the
                 // client's own reconnect buffer only catches the few handed over as the connection broke.
                 .reconnectBufferSize(settings.get(NatsConfig.BUFFER))
+                // Publishing never blocks the caller: past this many queued messages the client discards, and the
+                // error listener counts each as dropped.
+                .maxMessagesInOutgoingQueue(OUTGOING_QUEUE)
+                .discardMessagesWhenOutgoingQueueFull()
                 .connectionListener(connections)
                 .errorListener(errors);
         credentials(options, settings.get(NatsConfig.CREDENTIALS_SETTINGS));

@@ -13,10 +13,12 @@ import reactor.core.publisher.SynchronousSink;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Publishes to NATS through a bounded outgoing buffer: whoever offers a message only queues it (no I/O, a short
- * lock), and one drain on the publisher's own scheduler hands queued messages to the client while the connection
- * is up. While it is down they wait; what does not fit is dropped by the overflow policy and counted, and under
- * {@link Overflow#ERROR} the publishing stream ends with {@link OutgoingBufferFullException}.
+ * Publishes to NATS through a bounded outgoing buffer. While connected and nothing waits, a message goes straight
+ * into the client's own bounded outgoing queue (no I/O on the caller's thread; the client writes from its own
+ * thread and discards, counted, what does not fit). Otherwise the caller only queues it here (a short lock) and one
+ * drain on the publisher's own scheduler hands queued messages to the client, in order, once the connection is up.
+ * What does not fit is dropped by the overflow policy and counted, and under {@link Overflow#ERROR} the publishing
+ * stream ends with {@link OutgoingBufferFullException}.
  */
 public final class NatsPublisher {
 
@@ -58,6 +60,11 @@ public final class NatsPublisher {
      * @return whether it was queued (else it was dropped and counted)
      */
     public boolean offer(Outgoing message) {
+        Connection current = connection.get();
+        if (current != null && current.getStatus() == Connection.Status.CONNECTED && buffer.isEmpty()
+                && send(current, message)) {
+            return true;
+        }
         boolean queued = buffer.offer(message);
         drain();
         return queued;
@@ -96,18 +103,26 @@ public final class NatsPublisher {
         Outgoing next;
         while (current != null && current.getStatus() == Connection.Status.CONNECTED
                 && (next = buffer.peek()) != null) {
-            try {
-                current.publish(next.subject(), next.headers(), next.payload());
-                meters.out.increment();
-            } catch (IllegalStateException refused) {
-                if (current.getStatus() != Connection.Status.CONNECTED) {
-                    return; // the connection broke: the message waits for the reconnect
-                }
-                meters.dropped(DropReason.PUBLISH_FAILED);
-            } catch (IllegalArgumentException refused) {
-                meters.dropped(DropReason.PUBLISH_FAILED); // e.g. larger than the server's max_payload
+            if (!send(current, next)) {
+                return; // the connection broke: the message waits for the reconnect
             }
             buffer.remove(next);
         }
+    }
+
+    /** @return whether the message is done with (handed over, or refused for good and counted) */
+    private boolean send(Connection current, Outgoing message) {
+        try {
+            current.publish(message.subject(), message.headers(), message.payload());
+            meters.out.increment();
+        } catch (IllegalStateException refused) {
+            if (current.getStatus() != Connection.Status.CONNECTED) {
+                return false;
+            }
+            meters.dropped(DropReason.PUBLISH_FAILED);
+        } catch (IllegalArgumentException refused) {
+            meters.dropped(DropReason.PUBLISH_FAILED); // e.g. larger than the server's max_payload
+        }
+        return true;
     }
 }

@@ -19,7 +19,7 @@ public final class Outgoing {
     private final Headers headers;
     private final byte[] payload;
     private final boolean retained;
-    private final int size;
+    private int size;
 
     /**
      * @param topic the router topic
@@ -34,8 +34,6 @@ public final class Outgoing {
         this.headers = Objects.requireNonNull(headers, "headers");
         this.payload = Objects.requireNonNull(payload, "payload");
         this.retained = retained;
-        this.size = OVERHEAD + subject.length() + (headers.isEmpty() ? 0 : headers.serializedLength())
-                + payload.length;
     }
 
     /** @return the router topic */
@@ -65,6 +63,11 @@ public final class Outgoing {
 
     /** @return what it holds in an outgoing buffer, in bytes: subject, headers, payload and a fixed overhead */
     public int size() {
+        if (size == 0) {
+            // computed when first buffered, not on the direct path; a racing second computation gives the same
+            size = OVERHEAD + subject.length() + (headers.isEmpty() ? 0 : headers.serializedLength())
+                    + payload.length;
+        }
         return size;
     }
 

@@ -81,6 +81,11 @@ final class OutgoingBuffer {
         }
     }
 
+    /** @return whether nothing waits */
+    synchronized boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
     /** @return bytes held now */
     synchronized long bytes() {
         return bytes;
