@@ -1,5 +1,7 @@
 package io.tributary.nats;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.nats.client.Message;
@@ -28,12 +30,15 @@ final class Importer {
     private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
     private static final RateLimitedLog REFUSALS = new RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
     private static final int PREFETCH = 64;
+    private static final int CACHED_TOPICS = 4096;
 
     private final Router router;
     private final SubjectMapping mapping;
     private final String gateway;
     private final Scheduler scheduler;
     private final NatsMeters meters;
+    /** Subjects seen lately and their topics; touched only on the import scheduler's one thread. */
+    private final Map<String, Topic> topics = new HashMap<>();
 
     Importer(Router router, SubjectMapping mapping, String gateway, Scheduler scheduler, NatsMeters meters) {
         this.router = router;
@@ -73,12 +78,8 @@ final class Importer {
         if (headers != null && gateway.equals(headers.getFirst(NatsHeaders.ORIGIN))) {
             return; // our own export, back from the bucket
         }
-        Topic topic;
-        try {
-            topic = mapping.topic(subject);
-        } catch (IllegalArgumentException e) {
-            meters.dropped(DropReason.UNMAPPABLE);
-            REFUSALS.warn("message on '{}' not imported: {}", subject, e.getMessage());
+        Topic topic = topic(subject);
+        if (topic == null) {
             return;
         }
         var message = NatsHeaders.toMessage(topic, headers, payload);
@@ -91,5 +92,25 @@ final class Importer {
         }
         meters.in.increment();
         router.publish(message);
+    }
+
+    /** Maps a subject, remembering up to {@value #CACHED_TOPICS} of them: a stream mostly repeats its topics. */
+    private Topic topic(String subject) {
+        Topic topic = topics.get(subject);
+        if (topic != null) {
+            return topic;
+        }
+        try {
+            topic = mapping.topic(subject);
+        } catch (IllegalArgumentException e) {
+            meters.dropped(DropReason.UNMAPPABLE);
+            REFUSALS.warn("message on '{}' not imported: {}", subject, e.getMessage());
+            return null;
+        }
+        if (topics.size() >= CACHED_TOPICS) {
+            topics.clear();
+        }
+        topics.put(subject, topic);
+        return topic;
     }
 }

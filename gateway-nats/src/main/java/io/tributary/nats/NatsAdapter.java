@@ -2,7 +2,9 @@ package io.tributary.nats;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +17,7 @@ import io.nats.client.Options;
 import io.tributary.core.Message;
 import io.tributary.core.OverflowException;
 import io.tributary.core.Router;
+import io.tributary.core.Topic;
 import io.tributary.core.TopicFilter;
 import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.Adapter;
@@ -43,6 +46,7 @@ import reactor.util.retry.Retry;
 public final class NatsAdapter implements Adapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(NatsAdapter.class);
+    private static final int CACHED_SUBJECTS = 4096;
     private static final RateLimitedLog REFUSALS = new RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
 
     private final Settings settings;
@@ -54,6 +58,8 @@ public final class NatsAdapter implements Adapter {
     private final AtomicLong ids = new AtomicLong();
     private final Disposable.Composite subscriptions = Disposables.composite();
     private final Disposable.Swap watches = Disposables.swap();
+    /** Topics exported lately and their subjects: a stream mostly repeats its topics. */
+    private final Map<Topic, String> subjects = new ConcurrentHashMap<>();
 
     private Router router;
     private NatsMeters meters;
@@ -211,13 +217,19 @@ public final class NatsAdapter implements Adapter {
     }
 
     private Outgoing outgoing(Message message) {
-        String subject;
-        try {
-            subject = mapping.subject(message.topic());
-        } catch (IllegalArgumentException e) {
-            meters.dropped(DropReason.UNMAPPABLE);
-            REFUSALS.warn("'{}' not exported: {}", message.topic(), e.getMessage());
-            return null;
+        String subject = subjects.get(message.topic());
+        if (subject == null) {
+            try {
+                subject = mapping.subject(message.topic());
+            } catch (IllegalArgumentException e) {
+                meters.dropped(DropReason.UNMAPPABLE);
+                REFUSALS.warn("'{}' not exported: {}", message.topic(), e.getMessage());
+                return null;
+            }
+            if (subjects.size() >= CACHED_SUBJECTS) {
+                subjects.clear();
+            }
+            subjects.put(message.topic(), subject);
         }
         Outgoing outgoing = new Outgoing(message.topic(), subject,
                 NatsHeaders.of(message, gatewayId, ids.incrementAndGet()), message.payloadBytes(), message.retain());

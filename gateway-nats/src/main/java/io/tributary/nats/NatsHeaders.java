@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.nats.client.impl.Headers;
@@ -44,6 +45,7 @@ public final class NatsHeaders {
     static final String TIME = "Tributary-Time";
     static final String ATTRIBUTES = "Tributary-Attributes";
 
+    private static final byte[] EMPTY = new byte[0];
     private static final byte[] ENVELOPE = "NATS/1.0\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private NatsHeaders() {
@@ -78,21 +80,33 @@ public final class NatsHeaders {
      * @return the router message, marked as come from NATS
      */
     static Message toMessage(Topic topic, Headers headers, byte[] payload) {
-        Map<String, String> attributes = new HashMap<>();
-        Message.Builder builder = Message.builder(topic).payload(payload == null ? new byte[0] : payload);
+        Message.Builder builder = Message.builder(topic).payload(payload == null ? EMPTY : payload);
+        String gateway = null;
+        String id = null;
+        String form = null;
         if (headers != null) {
-            String form = headers.getFirst(ATTRIBUTES);
-            if (form != null) {
-                attributes.putAll(unform(form));
-            }
-            builder.contentType(headers.getFirst(CONTENT_TYPE)).retain("true".equals(headers.getFirst(RETAIN)));
-            putIfPresent(attributes, GATEWAY, headers.getFirst(ORIGIN));
-            putIfPresent(attributes, ID, headers.getFirst(MESSAGE_ID));
-            String time = headers.getFirst(TIME);
-            if (time != null && time.chars().allMatch(Character::isDigit) && time.length() < 19) {
-                builder.timestampMillis(Long.parseLong(time));
+            // one pass over the few headers rather than a lookup per name
+            for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+                String value = header.getValue().isEmpty() ? null : header.getValue().get(0);
+                switch (header.getKey()) {
+                    case CONTENT_TYPE -> builder.contentType(value);
+                    case RETAIN -> builder.retain("true".equals(value));
+                    case TIME -> builder.timestampMillis(millis(value));
+                    case ORIGIN -> gateway = value;
+                    case MESSAGE_ID -> id = value;
+                    case ATTRIBUTES -> form = value;
+                    default -> {
+                    }
+                }
             }
         }
+        if (form == null && gateway != null && id != null) {
+            // the common case, built immutable at once (the builder keeps an immutable map as it is)
+            return builder.attributes(Map.of(Message.ORIGIN, ORIGIN_NATS, GATEWAY, gateway, ID, id)).build();
+        }
+        Map<String, String> attributes = form == null ? new HashMap<>(4) : unform(form);
+        putIfPresent(attributes, GATEWAY, gateway);
+        putIfPresent(attributes, ID, id);
         putIfPresent(attributes, ADAPTER, attributes.get(Message.ORIGIN));
         attributes.put(Message.ORIGIN, ORIGIN_NATS);
         return builder.attributes(attributes).build();
@@ -161,6 +175,18 @@ public final class NatsHeaders {
             at = end + 2;
         }
         return new Unwrapped(null, value);
+    }
+
+    /** @return the header's milliseconds, or -1 (now) when it is not a non-negative number */
+    private static long millis(String time) {
+        if (time == null) {
+            return -1;
+        }
+        try {
+            return Math.max(-1, Long.parseLong(time));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static int lineEnd(byte[] value, int from) {
