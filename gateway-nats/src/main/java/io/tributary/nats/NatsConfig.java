@@ -162,9 +162,46 @@ public final class NatsConfig {
                 .compareTo(settings.get(RECONNECT_WAIT)) < 0 ? "must be at least reconnect-wait ("
                 + ValueTypes.formatDuration(settings.get(RECONNECT_WAIT)) + ")" : null);
         SECTION.check(SERVERS, settings -> settings.get(SERVERS).isEmpty() ? "give at least one server" : null);
+        SECTION.check(EXPORT, settings -> overlapping(settings.get(EXPORT)));
+        SECTION.check(IMPORT, settings -> overlapping(settings.get(IMPORT)));
     }
 
     private NatsConfig() {
+    }
+
+    /** A topic matched by two filters of one list would travel twice: such lists are refused. */
+    private static String overlapping(List<TopicFilter> filters) {
+        for (int i = 0; i < filters.size(); i++) {
+            for (int k = i + 1; k < filters.size(); k++) {
+                if (overlap(filters.get(i).segments(), filters.get(k).segments())) {
+                    return "[" + k + "]: '" + filters.get(k) + "' overlaps '" + filters.get(i) + "' (a topic both"
+                            + " match would travel twice); keep the wider one";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param a a filter's segments
+     * @param b another's
+     * @return whether some topic matches both
+     */
+    static boolean overlap(List<String> a, List<String> b) {
+        int common = Math.min(a.size(), b.size());
+        for (int i = 0; i < common; i++) {
+            String x = a.get(i);
+            String y = b.get(i);
+            if (x.equals(TopicFilter.REST) || y.equals(TopicFilter.REST)) {
+                return true;
+            }
+            if (!x.equals(TopicFilter.ONE) && !y.equals(TopicFilter.ONE) && !x.equals(y)) {
+                return false;
+            }
+        }
+        List<String> longer = a.size() > b.size() ? a : b;
+        // a/# also matches a
+        return a.size() == b.size() || (longer.size() == common + 1 && longer.get(common).equals(TopicFilter.REST));
     }
 
     /** @return the defaults: disabled, nats://127.0.0.1:4222, prefix tributary, export and import #, 8 MiB buffer */

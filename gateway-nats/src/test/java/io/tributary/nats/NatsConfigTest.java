@@ -62,6 +62,21 @@ class NatsConfigTest {
     }
 
     @Test
+    @DisplayName("export and import lists whose filters overlap are refused: a topic both match would travel twice")
+    void overlapping() {
+        Settings overlapping = NatsConfig.defaults().with(NatsConfig.IMPORT, List.of(TopicFilter.of("site1/+"),
+                TopicFilter.of("+/temp")));
+        assertThat(overlapping.problems()).extracting(ConfigProblem::key).containsExactly("import[1]");
+        assertThat(NatsConfig.defaults().with(NatsConfig.EXPORT, List.of(TopicFilter.of("a"), TopicFilter.of("a/#")))
+                .problems()).extracting(ConfigProblem::key).containsExactly("export[1]");
+        assertThat(NatsConfig.defaults().with(NatsConfig.EXPORT, List.of(TopicFilter.of("a/+"), TopicFilter.of("b/#"),
+                TopicFilter.of("a/b/c"), TopicFilter.of("c"))).problems()).isEmpty();
+        assertThat(NatsConfig.overlap(List.of("a", "+"), List.of("+", "b"))).isTrue();
+        assertThat(NatsConfig.overlap(List.of("a"), List.of("a", "b"))).isFalse();
+        assertThat(NatsConfig.overlap(List.of("#"), List.of("x", "y", "z"))).isTrue();
+    }
+
+    @Test
     @DisplayName("passwords, tokens and store passwords are masked when settings are printed")
     void secrets() {
         Settings credentials = NatsConfig.CREDENTIALS.defaults().with(NatsConfig.USER, "gw")
