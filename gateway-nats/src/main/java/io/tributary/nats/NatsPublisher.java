@@ -1,6 +1,5 @@
 package io.tributary.nats;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.nats.client.Connection;
@@ -24,9 +23,8 @@ public final class NatsPublisher {
 
     private final Supplier<Connection> connection;
     private final OutgoingBuffer buffer;
-    private final Scheduler scheduler;
+    private final SerialDrain drain;
     private final NatsMeters meters;
-    private final AtomicInteger wip = new AtomicInteger();
     private final long capacity;
 
     NatsPublisher(Supplier<Connection> connection, long capacity, Overflow overflow, Scheduler scheduler,
@@ -34,7 +32,7 @@ public final class NatsPublisher {
         this.connection = connection;
         this.capacity = capacity;
         this.buffer = new OutgoingBuffer(capacity, overflow, dropped -> meters.dropped(DropReason.BUFFER_FULL));
-        this.scheduler = scheduler;
+        this.drain = new SerialDrain(scheduler, this::sendQueued);
         this.meters = meters;
     }
 
@@ -72,9 +70,7 @@ public final class NatsPublisher {
 
     /** Schedules a drain, e.g. once the connection is back. */
     public void drain() {
-        if (wip.getAndIncrement() == 0) {
-            scheduler.schedule(this::drainLoop);
-        }
+        drain.request();
     }
 
     /** @return bytes waiting in the buffer */
@@ -85,17 +81,6 @@ public final class NatsPublisher {
     /** @return messages waiting in the buffer */
     public int bufferedMessages() {
         return buffer.size();
-    }
-
-    private void drainLoop() {
-        int missed = wip.get();
-        for (;;) {
-            sendQueued();
-            missed = wip.addAndGet(-missed);
-            if (missed == 0) {
-                return;
-            }
-        }
     }
 
     private void sendQueued() {

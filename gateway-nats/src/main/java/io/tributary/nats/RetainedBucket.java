@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
@@ -46,7 +45,7 @@ final class RetainedBucket {
     private final ReconnectBackoff backoff;
     private final NatsMeters meters;
     private final Map<String, Outgoing> pending = new ConcurrentHashMap<>();
-    private final AtomicInteger wip = new AtomicInteger();
+    private final SerialDrain writes;
     private volatile KeyValue bucket;
 
     /**
@@ -68,6 +67,7 @@ final class RetainedBucket {
         this.scheduler = scheduler;
         this.backoff = backoff;
         this.meters = meters;
+        this.writes = new SerialDrain(scheduler, this::writePending);
     }
 
     /**
@@ -140,20 +140,7 @@ final class RetainedBucket {
     }
 
     private void flush() {
-        if (wip.getAndIncrement() == 0) {
-            scheduler.schedule(this::flushLoop);
-        }
-    }
-
-    private void flushLoop() {
-        int missed = wip.get();
-        for (;;) {
-            writePending();
-            missed = wip.addAndGet(-missed);
-            if (missed == 0) {
-                return;
-            }
-        }
+        writes.request();
     }
 
     private void writePending() {

@@ -64,13 +64,11 @@ public final class NatsSideBySide {
 
     /** One way to send and receive: the gateway pair, or bare jnats. */
     interface Target extends AutoCloseable {
+        /** @param sequence the message's number in its round */
         void send(int sequence);
 
-        long received();
-
-        Histogram latency();
-
-        void reset();
+        /** @return what counts and times the messages received */
+        Receiver receiver();
     }
 
     /**
@@ -110,14 +108,15 @@ public final class NatsSideBySide {
     }
 
     private static Result run(String name, String shape, Target target, int messages, int window, int rate) {
-        target.reset();
+        Receiver receiver = target.receiver();
+        receiver.reset();
         long start = System.nanoTime();
         long deadline = start + ROUND_LIMIT.toNanos();
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         int sent = 0;
         while (sent < messages && System.nanoTime() < deadline) {
             if (shape.equals("window")) {
-                if (sent - target.received() >= window) {
+                if (sent - receiver.received.get() >= window) {
                     LockSupport.parkNanos(10_000);
                     continue;
                 }
@@ -132,11 +131,11 @@ public final class NatsSideBySide {
             target.send(sent++);
         }
         long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (target.received() < sent && System.nanoTime() < drainDeadline) {
+        while (receiver.received.get() < sent && System.nanoTime() < drainDeadline) {
             LockSupport.parkNanos(100_000);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(name, shape, sent, target.received(), seconds, target.latency().copy());
+        return new Result(name, shape, sent, receiver.received.get(), seconds, receiver.latency.copy());
     }
 
     private static void summary(List<Result> results) {
@@ -230,18 +229,8 @@ public final class NatsSideBySide {
         }
 
         @Override
-        public long received() {
-            return receiver.received.get();
-        }
-
-        @Override
-        public Histogram latency() {
-            return receiver.latency;
-        }
-
-        @Override
-        public void reset() {
-            receiver.reset();
+        public Receiver receiver() {
+            return receiver;
         }
 
         double droppedAtA() {
@@ -286,18 +275,8 @@ public final class NatsSideBySide {
         }
 
         @Override
-        public long received() {
-            return receiver.received.get();
-        }
-
-        @Override
-        public Histogram latency() {
-            return receiver.latency;
-        }
-
-        @Override
-        public void reset() {
-            receiver.reset();
+        public Receiver receiver() {
+            return receiver;
         }
 
         @Override
