@@ -208,8 +208,9 @@ public final class NatsAdapter implements Adapter {
         if (opened.getStatus() == Connection.Status.CONNECTED) {
             try {
                 opened.flush(Duration.ofSeconds(5));
-            } catch (TimeoutException e) {
-                LOG.debug("subscriptions not confirmed by the server within 5 s; they are sent anyway");
+            } catch (TimeoutException | IllegalStateException e) {
+                LOG.debug("subscriptions not confirmed by the server ({}); they go out on the next connect",
+                        e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -240,7 +241,11 @@ public final class NatsAdapter implements Adapter {
     }
 
     private void connectionEvent(Connection source, ConnectionListener.Events event) {
-        LOG.info("NATS adapter '{}': {} ({})", gatewayId, event, source.getConnectedUrl());
+        if (wired) {
+            LOG.info("NATS adapter '{}': {} ({})", gatewayId, event, source.getConnectedUrl());
+        } else {
+            LOG.debug("NATS adapter '{}' connecting: {}", gatewayId, event); // failed first attempts say it each time
+        }
         switch (event) {
             case RECONNECTED -> {
                 meters.reconnects.increment();

@@ -50,8 +50,8 @@ class NatsFaultsTest {
     }
 
     @Test
-    @DisplayName("server stopped for 10 s of a stream: gateways serve locally, buffer boundedly, reconnect; every message is"
-            + " delivered once or counted as dropped, and retained values converge through the bucket")
+    @DisplayName("server stopped for 10 s of a stream: gateways serve locally, buffer boundedly, reconnect; every"
+            + " message is delivered once or counted as dropped, and retained values converge through the bucket")
     void outage() {
         NatsServer server = NatsServer.startJetStream(dir);
         servers.add(server);
@@ -76,8 +76,11 @@ class NatsFaultsTest {
             assertThat(a.gateway().notReady()).containsExactly("nats");
 
             // ten seconds of the stream, at 100 messages a second, go out while the server is down
-            Flux.interval(Duration.ofMillis(10)).take(1000).doOnNext(i -> publish(a, 300 + i.intValue(),
-                    301 + i.intValue())).blockLast(Duration.ofSeconds(60));
+            StepVerifier.create(Flux.interval(Duration.ofMillis(10)).take(1000)
+                            .doOnNext(i -> publish(a, 300 + i.intValue(), 301 + i.intValue())))
+                    .expectNextCount(1000)
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(60));
             b.gateway().router().publish(retained(STATE_B, "w2"));
             a.gateway().router().publish(retained(STATE_A, "v2"));
             assertThat(atA).as("A keeps serving its local subscriber").hasSize(1300);

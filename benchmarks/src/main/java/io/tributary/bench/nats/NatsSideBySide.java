@@ -30,7 +30,7 @@ import reactor.core.Disposable;
 
 /**
  * Cross-gateway throughput and latency, side by side with the ceiling, in one run against one local nats-server:
- * (a) gateway A's router → A's NATS adapter → nats-server → B's NATS adapter → B's router → a subscriber of B;
+ * (a) gateway A's router → A's NATS adapter → nats-server → B's NATS adapter → B's router → B's subscriber;
  * (b) a bare jnats publisher → nats-server → a bare jnats dispatcher subscriber. Both in this JVM, so the send time
  * travels in the payload (16 bytes: send nanoTime and sequence) and latency is receive minus send.
  *
@@ -140,7 +140,8 @@ public final class NatsSideBySide {
 
     private static void summary(List<Result> results) {
         System.out.println();
-        System.out.println("| shape | target | msg/s (median) | p50 µs | p99 µs | rate vs ceiling | p99 vs ceiling |");
+        System.out.println("| shape | target | msg/s (median) | p50 µs | p99 µs | rate vs ceiling"
+                + " | p99 vs ceiling |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (String shape : List.of("window", "paced")) {
             Result ceiling = median(results, shape, "jnats");
