@@ -75,7 +75,7 @@ final class Importer {
     }
 
     private void deliver(String subject, Headers headers, byte[] payload, boolean retained) {
-        if (headers != null && gateway.equals(headers.getFirst(NatsHeaders.ORIGIN))) {
+        if (gateway.equals(NatsHeaders.gateway(headers))) {
             return; // our own export, back from the bucket
         }
         Topic topic = topic(subject);

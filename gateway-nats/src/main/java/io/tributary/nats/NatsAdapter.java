@@ -99,7 +99,7 @@ public final class NatsAdapter implements Adapter {
         return "nats";
     }
 
-    /** @return this gateway's id in the {@code Tributary-Origin} header: the configured name and a random suffix */
+    /** @return this gateway's id, first in the {@code Tributary-Origin} header: the name and a random suffix */
     public String gatewayId() {
         return gatewayId;
     }

@@ -17,10 +17,11 @@ import io.tributary.core.Topic;
  * The headers a message carries over NATS, and the key-value envelope of a retained value:
  * <ul>
  * <li>{@code Content-Type}: the content type, when it is printable ASCII;</li>
- * <li>{@code Tributary-Origin}: the id of the gateway that exported it (loop and echo checks);</li>
- * <li>{@code Tributary-Id}: its sequence number at that gateway (one delivery per id, whichever path it takes);</li>
+ * <li>{@code Tributary-Origin}: three fields separated by spaces: the id of the gateway that exported it (loop and
+ * echo checks), its sequence number at that gateway (one delivery per export, whichever path it takes) and its
+ * timestamp in milliseconds since the epoch, e.g. {@code site1-3f9a1c2e 42 1764417600123}; one header rather than
+ * three, because every header costs the client parsing time on every message;</li>
  * <li>{@code Tributary-Retain: true} for a retained value (an empty payload clears it);</li>
- * <li>{@code Tributary-Time}: its timestamp in milliseconds since the epoch;</li>
  * <li>{@code Tributary-Attributes}: the attributes, form-encoded ({@code name=value&...}, UTF-8).</li>
  * </ul>
  * A message arriving from NATS gets attribute {@link Message#ORIGIN} {@code nats} (so it is never exported
@@ -40,9 +41,7 @@ public final class NatsHeaders {
 
     static final String CONTENT_TYPE = "Content-Type";
     static final String ORIGIN = "Tributary-Origin";
-    static final String MESSAGE_ID = "Tributary-Id";
     static final String RETAIN = "Tributary-Retain";
-    static final String TIME = "Tributary-Time";
     static final String ATTRIBUTES = "Tributary-Attributes";
 
     private static final byte[] EMPTY = new byte[0];
@@ -58,8 +57,7 @@ public final class NatsHeaders {
      * @return its headers
      */
     static Headers of(Message message, String gateway, long id) {
-        Headers headers = new Headers().put(ORIGIN, gateway).put(MESSAGE_ID, Long.toString(id))
-                .put(TIME, Long.toString(message.timestampMillis()));
+        Headers headers = new Headers().put(ORIGIN, gateway + ' ' + id + ' ' + message.timestampMillis());
         String type = message.contentType();
         if (type != null && printable(type)) {
             headers.put(CONTENT_TYPE, type);
@@ -91,9 +89,15 @@ public final class NatsHeaders {
                 switch (header.getKey()) {
                     case CONTENT_TYPE -> builder.contentType(value);
                     case RETAIN -> builder.retain("true".equals(value));
-                    case TIME -> builder.timestampMillis(millis(value));
-                    case ORIGIN -> gateway = value;
-                    case MESSAGE_ID -> id = value;
+                    case ORIGIN -> {
+                        int first = value == null ? -1 : value.indexOf(' ');
+                        int second = first < 0 ? -1 : value.indexOf(' ', first + 1);
+                        if (second > 0) {
+                            gateway = value.substring(0, first);
+                            id = value.substring(first + 1, second);
+                            builder.timestampMillis(millis(value.substring(second + 1)));
+                        }
+                    }
                     case ATTRIBUTES -> form = value;
                     default -> {
                     }
@@ -110,6 +114,16 @@ public final class NatsHeaders {
         putIfPresent(attributes, ADAPTER, attributes.get(Message.ORIGIN));
         attributes.put(Message.ORIGIN, ORIGIN_NATS);
         return builder.attributes(attributes).build();
+    }
+
+    /**
+     * @param headers a message's headers, or {@code null}
+     * @return the id of the gateway that exported it, or {@code null} when it came from another client
+     */
+    static String gateway(Headers headers) {
+        String origin = headers == null ? null : headers.getFirst(ORIGIN);
+        int space = origin == null ? -1 : origin.indexOf(' ');
+        return space < 0 ? null : origin.substring(0, space);
     }
 
     /**

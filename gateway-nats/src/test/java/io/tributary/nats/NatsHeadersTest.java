@@ -23,10 +23,11 @@ class NatsHeadersTest {
                 .timestampMillis(1_700_000_000_123L).retain(true).build();
         Headers headers = NatsHeaders.of(message, "gw-1", 42);
         assertThat(headers.getFirst("Content-Type")).isEqualTo("text/plain;charset=utf-8");
-        assertThat(headers.getFirst("Tributary-Origin")).isEqualTo("gw-1");
-        assertThat(headers.getFirst("Tributary-Id")).isEqualTo("42");
+        assertThat(headers.getFirst("Tributary-Origin")).isEqualTo("gw-1 42 1700000000123");
         assertThat(headers.getFirst("Tributary-Retain")).isEqualTo("true");
-        assertThat(headers.getFirst("Tributary-Time")).isEqualTo("1700000000123");
+        assertThat(NatsHeaders.gateway(headers)).isEqualTo("gw-1");
+        assertThat(headers.keySet()).containsExactlyInAnyOrder("Tributary-Origin", "Tributary-Retain", "Content-Type",
+                "Tributary-Attributes");
         assertThat(headers.getFirst("Tributary-Attributes"))
                 .isEqualTo("note=a%26b%3Dc+%C3%A9&origin=coap&peer=%5B%3A%3A1%5D%3A5683");
     }
@@ -56,6 +57,8 @@ class NatsHeadersTest {
     void foreign() {
         Message imported = NatsHeaders.toMessage(TOPIC, null, "raw".getBytes(StandardCharsets.UTF_8));
         assertThat(imported.attributes()).isEqualTo(Map.of(Message.ORIGIN, "nats"));
+        assertThat(NatsHeaders.gateway(null)).isNull();
+        assertThat(NatsHeaders.gateway(new Headers().put("Tributary-Origin", "garbled"))).isNull();
         assertThat(imported.retain()).isFalse();
         assertThat(imported.contentType()).isNull();
     }
