@@ -19,7 +19,7 @@ import reactor.core.scheduler.Scheduler;
  * What does not fit is dropped by the overflow policy and counted, and under {@link Overflow#ERROR} the publishing
  * stream ends with {@link OutgoingBufferFullException}.
  */
-public final class NatsPublisher {
+final class NatsPublisher {
 
     private final Supplier<Connection> connection;
     private final OutgoingBuffer buffer;
@@ -43,7 +43,7 @@ public final class NatsPublisher {
      * @return completes with the stream; fails with {@link OutgoingBufferFullException} when the buffer refuses a
      *         message under {@link Overflow#ERROR}
      */
-    public Mono<Void> publish(Publisher<Outgoing> messages) {
+    Mono<Void> publish(Publisher<Outgoing> messages) {
         return Flux.from(messages).handle((Outgoing message, SynchronousSink<Void> sink) -> {
             if (!offer(message) && buffer.overflow() == Overflow.ERROR) {
                 sink.error(new OutgoingBufferFullException(message.subject(), capacity));
@@ -57,7 +57,7 @@ public final class NatsPublisher {
      * @param message the message
      * @return whether it was queued (else it was dropped and counted)
      */
-    public boolean offer(Outgoing message) {
+    boolean offer(Outgoing message) {
         Connection current = connection.get();
         if (current != null && current.getStatus() == Connection.Status.CONNECTED && buffer.isEmpty()
                 && send(current, message)) {
@@ -69,17 +69,17 @@ public final class NatsPublisher {
     }
 
     /** Schedules a drain, e.g. once the connection is back. */
-    public void drain() {
+    void drain() {
         drain.request();
     }
 
     /** @return bytes waiting in the buffer */
-    public long bufferedBytes() {
+    long bufferedBytes() {
         return buffer.bytes();
     }
 
     /** @return messages waiting in the buffer */
-    public int bufferedMessages() {
+    int bufferedMessages() {
         return buffer.size();
     }
 

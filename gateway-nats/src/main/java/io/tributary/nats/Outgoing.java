@@ -9,7 +9,7 @@ import io.tributary.core.Topic;
  * One message on its way to NATS: the topic and retain flag it was exported from (a retained one also goes to the
  * key-value bucket), its subject, headers and payload.
  */
-public final class Outgoing {
+final class Outgoing {
 
     /** Per-message bookkeeping counted on top of subject, headers and payload, in bytes. */
     static final int OVERHEAD = 64;
@@ -28,7 +28,7 @@ public final class Outgoing {
      * @param payload the payload, not changed afterwards
      * @param retained whether it is the topic's retained value (an empty payload clears it)
      */
-    public Outgoing(Topic topic, String subject, Headers headers, byte[] payload, boolean retained) {
+    Outgoing(Topic topic, String subject, Headers headers, byte[] payload, boolean retained) {
         this.topic = Objects.requireNonNull(topic, "topic");
         this.subject = Objects.requireNonNull(subject, "subject");
         this.headers = Objects.requireNonNull(headers, "headers");
@@ -37,32 +37,32 @@ public final class Outgoing {
     }
 
     /** @return the router topic */
-    public Topic topic() {
+    Topic topic() {
         return topic;
     }
 
     /** @return the subject */
-    public String subject() {
+    String subject() {
         return subject;
     }
 
     /** @return the headers */
-    public Headers headers() {
+    Headers headers() {
         return headers;
     }
 
     /** @return the payload */
-    public byte[] payload() {
+    byte[] payload() {
         return payload;
     }
 
     /** @return whether it is the topic's retained value */
-    public boolean retained() {
+    boolean retained() {
         return retained;
     }
 
     /** @return what it holds in an outgoing buffer, in bytes: subject, headers, payload and a fixed overhead */
-    public int size() {
+    int size() {
         if (size == 0) {
             // computed when first buffered, not on the direct path; a racing second computation gives the same
             size = OVERHEAD + subject.length() + (headers.isEmpty() ? 0 : headers.serializedLength())
