@@ -53,8 +53,8 @@ final class Importer {
      * @return disposes the subscription
      */
     Disposable messages(Flux<Message> messages) {
-        return messages.publishOn(scheduler, PREFETCH)
-                .subscribe(message -> deliver(message.getSubject(), message.getHeaders(), message.getData(), false));
+        return messages.publishOn(scheduler, PREFETCH).subscribe(message -> guarded(message.getSubject(),
+                () -> deliver(message.getSubject(), message.getHeaders(), message.getData(), false)));
     }
 
     /**
@@ -62,7 +62,17 @@ final class Importer {
      * @return disposes the watch
      */
     Disposable entries(Flux<KeyValueEntry> entries) {
-        return entries.publishOn(scheduler, PREFETCH).subscribe(this::deliver);
+        return entries.publishOn(scheduler, PREFETCH).subscribe(entry -> guarded(entry.getKey(), () -> deliver(entry)));
+    }
+
+    /** One message that fails to import is counted and logged; the subscription goes on. */
+    private void guarded(String subject, Runnable delivery) {
+        try {
+            delivery.run();
+        } catch (RuntimeException e) {
+            meters.dropped(DropReason.IMPORT_FAILED);
+            REFUSALS.warn("message on '{}' not imported: {}", subject, e.toString());
+        }
     }
 
     private void deliver(KeyValueEntry entry) {

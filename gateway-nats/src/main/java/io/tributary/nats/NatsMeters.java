@@ -23,7 +23,9 @@ final class NatsMeters {
         /** A topic without a subject, or a subject outside the mapping. */
         UNMAPPABLE("unmappable"),
         /** The client refused the publish (closed connection, oversized message). */
-        PUBLISH_FAILED("publish-failed");
+        PUBLISH_FAILED("publish-failed"),
+        /** Publishing a received message into the router failed (a subscriber threw). */
+        IMPORT_FAILED("import-failed");
 
         final String tag;
 

@@ -134,11 +134,6 @@ final class RetainedBucket {
         flush();
     }
 
-    /** @return keys waiting to be written */
-    int pendingWrites() {
-        return pending.size();
-    }
-
     private void flush() {
         writes.request();
     }

@@ -19,12 +19,12 @@ import io.tributary.core.TopicFilter;
  *
  * <p>A segment keeps letters, digits, {@code -} and {@code _}; every other character is escaped as {@code =HH}
  * for each byte of its UTF-8 form, upper-case hex: {@code demo.temp} → {@code demo=2Etemp},
- * {@code living room} → {@code living=20room}, {@code *} → {@code =2A}, {@code =} → {@code =3D}, {@code café} →
- * {@code caf=C3=A9}. So
- * a subject never holds a separator, a wildcard, a space or a control character from a topic, and every subject
- * is also a valid JetStream key ({@code [-/_=.a-zA-Z0-9]+}). Topics have no empty segments ({@link Topic#of}
- * refuses them), so no empty token is ever produced. Decoding accepts only this canonical form, so the mapping is
- * one-to-one both ways; a subject outside it, or a topic holding an unpaired surrogate, is refused with an
+ * {@code living room} → {@code living=20room}, {@code *} → {@code =2A}, {@code =} → {@code =3D},
+ * {@code café} → {@code caf=C3=A9}. So a subject never holds a separator, a wildcard, a space or a control
+ * character from a topic, and every subject is also a valid JetStream key ({@code [-/_=.a-zA-Z0-9]+}). Topics have
+ * no empty segments ({@link Topic#of} refuses them), so no empty token is ever produced. Decoding accepts only this
+ * canonical form, so the mapping is one-to-one both ways; a subject outside it, or a topic holding an unpaired
+ * surrogate, is refused with an
  * {@link IllegalArgumentException}.
  */
 public final class SubjectMapping {
