@@ -24,8 +24,7 @@ import io.tributary.core.TopicFilter;
  * character from a topic, and every subject is also a valid JetStream key ({@code [-/_=.a-zA-Z0-9]+}). Topics have
  * no empty segments ({@link Topic#of} refuses them), so no empty token is ever produced. Decoding accepts only this
  * canonical form, so the mapping is one-to-one both ways; a subject outside it, or a topic holding an unpaired
- * surrogate, is refused with an
- * {@link IllegalArgumentException}.
+ * surrogate, is refused with an {@link IllegalArgumentException}.
  */
 public final class SubjectMapping {
 
