@@ -85,8 +85,8 @@ final class Importer {
     }
 
     private void deliver(String subject, Headers headers, byte[] payload, boolean retained) {
-        if (gateway.equals(NatsHeaders.gateway(headers))) {
-            return; // our own export, back from the bucket
+        if (retained && gateway.equals(NatsHeaders.gateway(headers))) {
+            return; // our own export, back from the bucket (on subjects the server does not echo it: no-echo)
         }
         Topic topic = topic(subject);
         if (topic == null) {

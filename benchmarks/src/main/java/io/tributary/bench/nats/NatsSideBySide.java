@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -138,31 +138,34 @@ public final class NatsSideBySide {
         return new Result(name, shape, sent, receiver.received.get(), seconds, receiver.latency.copy());
     }
 
+    /** Medians over the measured rounds, of the rate, the p50 and the p99 each on its own. */
     private static void summary(List<Result> results) {
         System.out.println();
-        System.out.println("| shape | target | msg/s (median) | p50 µs | p99 µs | rate vs ceiling"
-                + " | p99 vs ceiling |");
+        System.out.println("| shape | target | msg/s | p50 µs | p99 µs | rate vs ceiling | p99 vs ceiling |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (String shape : List.of("window", "paced")) {
-            Result ceiling = median(results, shape, "jnats");
-            Result gateway = median(results, shape, "gateway");
-            for (Result result : List.of(ceiling, gateway)) {
-                System.out.printf("| %s | %s | %,.0f | %.0f | %.0f | %s | %s |%n", shape,
-                        result.target().equals("jnats") ? "bare jnats (ceiling)" : "gateway A → B", result.rate(),
-                        result.latency().getValueAtPercentile(50) / 1000.0,
-                        result.latency().getValueAtPercentile(99) / 1000.0,
-                        result == ceiling ? "" : String.format("%.0f %%", 100 * gateway.rate() / ceiling.rate()),
-                        result == ceiling ? "" : String.format("%.2f×",
-                                (double) gateway.latency().getValueAtPercentile(99)
-                                        / ceiling.latency().getValueAtPercentile(99)));
-            }
+            double[] ceiling = medians(results, shape, "jnats");
+            double[] gateway = medians(results, shape, "gateway");
+            System.out.printf("| %s | bare jnats (ceiling) | %,.0f | %.0f | %.0f | | |%n", shape, ceiling[0],
+                    ceiling[1], ceiling[2]);
+            System.out.printf("| %s | gateway A → B | %,.0f | %.0f | %.0f | %.0f %% | %.2f× |%n", shape, gateway[0],
+                    gateway[1], gateway[2], 100 * gateway[0] / ceiling[0], gateway[2] / ceiling[2]);
         }
     }
 
-    private static Result median(List<Result> results, String shape, String target) {
+    /** @return the median rate (msg/s), p50 and p99 (µs) of one target and shape */
+    private static double[] medians(List<Result> results, String shape, String target) {
         List<Result> matching = results.stream().filter(r -> r.shape().equals(shape) && r.target().equals(target))
-                .sorted(Comparator.comparingDouble(Result::rate)).toList();
-        return matching.get(matching.size() / 2);
+                .toList();
+        return new double[] {median(matching.stream().mapToDouble(Result::rate).toArray()),
+            median(matching.stream().mapToDouble(r -> r.latency().getValueAtPercentile(50) / 1000.0).toArray()),
+            median(matching.stream().mapToDouble(r -> r.latency().getValueAtPercentile(99) / 1000.0).toArray())};
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static byte[] payload(int sequence) {
