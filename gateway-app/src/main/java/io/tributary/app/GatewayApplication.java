@@ -15,6 +15,8 @@ import io.tributary.pnp.PnpAdapter;
 import io.tributary.pnp.PnpConfig;
 import io.tributary.upnp.UpnpAdapter;
 import io.tributary.upnp.UpnpConfig;
+import io.tributary.nats.NatsAdapter;
+import io.tributary.nats.NatsConfig;
 import reactor.core.publisher.Mono;
 
 /** Builds the gateway described by a configuration: router, shared HTTP listener, admin endpoints and adapters. */
@@ -48,7 +50,9 @@ public final class GatewayApplication {
             PnpAdapter pnp = pnpSettings.get(PnpConfig.ENABLED) ? PnpAdapter.create(pnpSettings) : null;
             Settings upnpSettings = config.get(GatewayConfig.UPNP);
             UpnpAdapter upnp = upnpSettings.get(UpnpConfig.ENABLED) ? UpnpAdapter.create(upnpSettings) : null;
-            for (Adapter adapter : present(coap, pnp, upnp)) {
+            Settings natsSettings = config.get(GatewayConfig.NATS);
+            NatsAdapter nats = natsSettings.get(NatsConfig.ENABLED) ? NatsAdapter.create(natsSettings) : null;
+            for (Adapter adapter : present(coap, pnp, upnp, nats)) {
                 gateway = gateway.adapter(adapter);
             }
             return gateway.start().map(running -> new Running(config, running, metrics, coap, pnp, upnp))

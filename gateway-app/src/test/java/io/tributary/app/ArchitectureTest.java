@@ -61,7 +61,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest(name = "no package cycle in io.tributary.{0}")
-    @ValueSource(strings = {"core", "coap", "pnp", "upnp", "app"})
+    @ValueSource(strings = {"core", "coap", "pnp", "upnp", "nats", "app"})
     @DisplayName("each module's packages are free of cycles")
     void noPackageCycles(String module) {
         slices().assignedFrom(packagesOf("io.tributary." + module)).should().beFreeOfCycles().check(production);

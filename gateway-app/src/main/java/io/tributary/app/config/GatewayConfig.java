@@ -12,13 +12,14 @@ import io.tributary.core.config.Setting;
 import io.tributary.core.config.Settings;
 import io.tributary.core.config.ValueTypes;
 import io.tributary.core.gateway.HttpListenerConfig;
+import io.tributary.nats.NatsConfig;
 import io.tributary.pnp.PnpConfig;
 import io.tributary.upnp.UpnpConfig;
 
 /**
  * The whole gateway configuration: the sections the application owns ({@code logging}, {@code shutdown},
  * {@code admin}) and those each module declares ({@code http}, {@code router}, {@code coap}, {@code pnp},
- * {@code upnp}).
+ * {@code upnp}, {@code nats}).
  * A configuration is a {@link Settings} of {@link #ROOT}, bound by {@link ConfigLoader}.
  */
 public final class GatewayConfig {
@@ -144,6 +145,8 @@ public final class GatewayConfig {
     public static final Setting<Settings> UPNP = ROOT.section(UpnpConfig.SECTION);
     /** {@code pnp}. */
     public static final Setting<Settings> PNP = ROOT.section(PnpConfig.SECTION);
+    /** {@code nats}. */
+    public static final Setting<Settings> NATS = ROOT.section(NatsConfig.SECTION);
     /** {@code admin}. */
     public static final Setting<Settings> ADMIN = ROOT.section(ADMIN_SECTION);
 

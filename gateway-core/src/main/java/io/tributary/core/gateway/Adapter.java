@@ -26,4 +26,14 @@ public interface Adapter {
      * @return completes when stopped
      */
     Mono<Void> stop();
+
+    /**
+     * Tells whether a started adapter serves right now; one that depends on a remote peer (a NATS server) may be
+     * started yet not ready while that peer is unreachable.
+     *
+     * @return whether the adapter is ready; default {@code true}
+     */
+    default boolean ready() {
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 package io.tributary.core.gateway;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -11,7 +12,7 @@ import reactor.netty.http.server.HttpServerRoutes;
 
 /**
  * {@code GET /health/live} (200 while the process serves HTTP) and {@code GET /health/ready} (200 when every
- * adapter is started, else 503 listing those that are not), both answering small JSON documents.
+ * adapter is started and ready, else 503 listing those that are not), both answering small JSON documents.
  */
 final class HealthRoutes implements Consumer<HttpServerRoutes> {
 
@@ -29,7 +30,8 @@ final class HealthRoutes implements Consumer<HttpServerRoutes> {
 
     private Mono<Void> ready(HttpServerResponse response) {
         Map<String, AdapterState> states = gateway.adapterStates();
-        boolean ready = states.values().stream().allMatch(state -> state == AdapterState.STARTED);
+        List<String> notReady = gateway.notReady();
+        boolean ready = notReady.isEmpty();
         StringBuilder body = new StringBuilder("{\"status\":\"").append(ready ? "READY" : "NOT_READY")
                 .append("\",\"adapters\":{");
         String separator = "";
@@ -39,11 +41,9 @@ final class HealthRoutes implements Consumer<HttpServerRoutes> {
         }
         body.append("},\"notReady\":[");
         separator = "";
-        for (Map.Entry<String, AdapterState> entry : states.entrySet()) {
-            if (entry.getValue() != AdapterState.STARTED) {
-                body.append(separator).append(quote(entry.getKey()));
-                separator = ",";
-            }
+        for (String name : notReady) {
+            body.append(separator).append(quote(name));
+            separator = ",";
         }
         body.append("]}");
         return json(response, ready ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,

@@ -180,12 +180,14 @@ public final class RunningGateway implements GatewayContext {
         }
     }
 
-    /** @return the names of adapters not in {@link AdapterState#STARTED}, in registration order */
+    /**
+     * @return the names of adapters not in {@link AdapterState#STARTED}, or started but not {@link Adapter#ready()},
+     *         in registration order
+     */
     public List<String> notReady() {
-        synchronized (states) {
-            return states.entrySet().stream().filter(entry -> entry.getValue() != AdapterState.STARTED)
-                    .map(Map.Entry::getKey).toList();
-        }
+        Map<String, AdapterState> snapshot = adapterStates();
+        return definition.adapters.stream().filter(adapter -> snapshot.get(adapter.name()) != AdapterState.STARTED
+                || !adapter.ready()).map(Adapter::name).toList();
     }
 
     /** @return whether every adapter is started */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -136,6 +137,43 @@ class GatewayLifecycleTest {
         running = starting.block(Duration.ofSeconds(10));
         assertThat(get(client, "/health/ready")).startsWith("200 ").contains("\"READY\"");
         assertThat(get(client, "/nothing/here")).startsWith("404 ");
+    }
+
+    @Test
+    @DisplayName("/health/ready is 503 naming a started adapter that says it is not ready, 200 once it is")
+    void startedButNotReady() {
+        AtomicBoolean upstream = new AtomicBoolean();
+        Adapter bridge = new Adapter() {
+            @Override
+            public String name() {
+                return "bridge";
+            }
+
+            @Override
+            public Mono<Void> start(GatewayContext gatewayContext) {
+                return Mono.empty();
+            }
+
+            @Override
+            public Mono<Void> stop() {
+                return Mono.empty();
+            }
+
+            @Override
+            public boolean ready() {
+                return upstream.get();
+            }
+        };
+        running = Gateway.create().port(0).host("127.0.0.1").adapter(recording("fast")).adapter(bridge).start()
+                .block(Duration.ofSeconds(10));
+        HttpClient client = HttpClient.create().baseUrl("http://127.0.0.1:" + running.httpAddress().getPort());
+
+        assertThat(running.notReady()).containsExactly("bridge");
+        assertThat(get(client, "/health/ready")).startsWith("503 ").contains("\"notReady\":[\"bridge\"]")
+                .contains("\"bridge\":\"STARTED\"");
+        upstream.set(true);
+        assertThat(running.ready()).isTrue();
+        assertThat(get(client, "/health/ready")).startsWith("200 ").contains("\"notReady\":[]");
     }
 
     @Test
