@@ -18,7 +18,9 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.coap.CoapClient;
 import io.tributary.coap.CoapResponse;
+import io.tributary.coap.ContentFormat;
 import io.tributary.coap.message.CoapCode;
+import io.tributary.coap.message.CoapMethod;
 import io.tributary.core.Message;
 import io.tributary.core.TopicFilter;
 import io.tributary.nats.testing.NatsServer;
@@ -114,11 +116,11 @@ class NatsAppTest {
         resources.add(b.gateway().router().subscribe(TopicFilter.of("site1/#")).subscribe(embedded::add));
         subscribeGena(b);
 
-        assertThat(coap(CoapCode.PUT, a, TEMP, "21.5").code()).isEqualTo(CoapCode.CREATED);
+        assertThat(coap(CoapMethod.PUT, a, TEMP, "21.5").code()).isEqualTo(CoapCode.CREATED);
 
         NatsServer.await("B answers GET " + TEMP + " with 21.5", () -> {
-            CoapResponse response = coap(CoapCode.GET, b, TEMP, null);
-            return response.code() == CoapCode.CONTENT && response.payloadUtf8().equals("21.5");
+            CoapResponse response = coap(CoapMethod.GET, b, TEMP, null);
+            return response.code().equals(CoapCode.CONTENT) && response.payloadUtf8().equals("21.5");
         });
         Message received = embedded.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(received.payloadUtf8()).isEqualTo("21.5");
@@ -128,14 +130,14 @@ class NatsAppTest {
         GatewayApplication.Running late = start(natsB);
         awaitReady(late);
         NatsServer.await("a gateway started after the PUT reads it", () -> {
-            CoapResponse response = coap(CoapCode.GET, late, TEMP, null);
-            return response.code() == CoapCode.CONTENT && response.payloadUtf8().equals("21.5");
+            CoapResponse response = coap(CoapMethod.GET, late, TEMP, null);
+            return response.code().equals(CoapCode.CONTENT) && response.payloadUtf8().equals("21.5");
         });
 
-        assertThat(coap(CoapCode.DELETE, a, TEMP, null).code()).isEqualTo(CoapCode.DELETED);
+        assertThat(coap(CoapMethod.DELETE, a, TEMP, null).code()).isEqualTo(CoapCode.DELETED);
         for (GatewayApplication.Running gateway : List.of(a, b, late)) {
             NatsServer.await("DELETE cleared on every gateway",
-                    () -> coap(CoapCode.GET, gateway, TEMP, null).code() == CoapCode.NOT_FOUND);
+                    () -> coap(CoapMethod.GET, gateway, TEMP, null).code().equals(CoapCode.NOT_FOUND));
         }
         assertThat(http(b, "/metrics")).contains("tributary_nats_connected 1.0")
                 .contains("tributary_nats_messages_total{direction=\"in\"} 2.0");
@@ -162,10 +164,10 @@ class NatsAppTest {
     }
 
     /** The one place this test speaks CoAP. */
-    private CoapResponse coap(int method, GatewayApplication.Running gateway, String path, String payload) {
+    private CoapResponse coap(CoapMethod method, GatewayApplication.Running gateway, String path, String payload) {
         URI uri = URI.create("coap://127.0.0.1:" + gateway.coapPort() + path);
         byte[] body = payload == null ? new byte[0] : payload.getBytes(StandardCharsets.UTF_8);
-        return coap.request(method, uri, body, payload == null ? -1 : 0).block(WAIT);
+        return coap.request(method, uri, body, payload == null ? null : ContentFormat.TEXT_PLAIN).block(WAIT);
     }
 
     private void subscribeGena(GatewayApplication.Running gateway) throws InterruptedException {
