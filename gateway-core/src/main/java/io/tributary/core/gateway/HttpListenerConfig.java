@@ -42,7 +42,7 @@ public final class HttpListenerConfig {
             "Connections open at once in total; a further one is closed at once.");
     /** Connections at once from one address. */
     public static final Setting<Integer> MAX_CONNECTIONS_PER_ADDRESS = SECTION.define("max-connections-per-address",
-            ValueTypes.integer().atLeast(1).unit("connections"), 256, "Connections open at once from one client"
+            ValueTypes.integer().atLeast(1).unit("connections"), 1024, "Connections open at once from one client"
                     + " address; a further one is closed at once, while other addresses are served.");
     /** Bytes of a request's headers. */
     public static final Setting<Integer> MAX_HEADER_SIZE = SECTION.define("max-header-size",
@@ -60,7 +60,7 @@ public final class HttpListenerConfig {
     private HttpListenerConfig() {
     }
 
-    /** @return the defaults: 0.0.0.0:8080, 10 s headers, 60 s idle, 30 s bodies, 10,000 connections, 256 per address */
+    /** @return the defaults: 0.0.0.0:8080, 10 s headers, 60 s idle, 30 s bodies, 10,000 connections, 1,024 per address */
     public static Settings defaults() {
         return SECTION.defaults();
     }
