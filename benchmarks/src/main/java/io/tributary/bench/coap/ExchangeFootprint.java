@@ -12,10 +12,10 @@ import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.message.CoapOptions;
 import io.tributary.coap.message.CoapType;
 import io.tributary.coap.stack.CoapStack;
+import io.tributary.coap.stack.EndpointState;
 import io.tributary.coap.stack.MessageResults;
 import io.tributary.coap.stack.OutboundProbe;
 import io.tributary.coap.stack.StackConfig;
-import io.tributary.coap.stack.StackCounters;
 import io.tributary.core.config.Settings;
 import io.tributary.core.time.VirtualClock;
 import reactor.core.Disposable;
@@ -44,8 +44,8 @@ public final class ExchangeFootprint {
 
     private static double clientExchanges() {
         Settings config = StackConfig.defaults().with(StackConfig.NSTART, 10_000);
-        CoapStack stack = new CoapStack(config, OutboundProbe.counting(), new VirtualClock(), new StackCounters(),
-                CoapStack.messageIds(config), null, 1L);
+        CoapStack stack = new CoapStack(config, OutboundProbe.counting(), new VirtualClock(),
+                new EndpointState(config, 1), null, 1L);
         CoapMessage get = CoapMessage.builder(CoapType.CON, CoapCode.GET)
                 .options(CoapOptions.builder().uriPath("/sensors/temp").build()).build();
         List<InetSocketAddress> peers = new ArrayList<>();
@@ -75,8 +75,8 @@ public final class ExchangeFootprint {
     private static double dedupEntries() {
         Settings config = StackConfig.defaults();
         CoapResponse ok = CoapResponse.content("ok");
-        CoapStack stack = new CoapStack(config, OutboundProbe.counting(), new VirtualClock(), new StackCounters(),
-                CoapStack.messageIds(config), (request, peer, multicast) -> Mono.just(ok), 1L);
+        CoapStack stack = new CoapStack(config, OutboundProbe.counting(), new VirtualClock(),
+                new EndpointState(config, 1), (request, peer, multicast) -> Mono.just(ok), 1L);
         List<InetSocketAddress> peers = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             peers.add(new InetSocketAddress("10.0." + (i >> 8) + "." + (i & 255), 40000 + i));

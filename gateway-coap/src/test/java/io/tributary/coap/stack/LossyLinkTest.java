@@ -43,10 +43,8 @@ class LossyLinkTest {
         };
         OutboundProbe serverWire = OutboundProbe.recording(timer);
         OutboundProbe clientWire = OutboundProbe.recording(timer);
-        CoapStack server = new CoapStack(config, serverWire, timer, new StackCounters(),
-                CoapStack.messageIds(config), responder, seed);
-        CoapStack client = new CoapStack(config, clientWire, timer, new StackCounters(),
-                CoapStack.messageIds(config), null, seed + 100);
+        CoapStack server = new CoapStack(config, serverWire, timer, new EndpointState(config, 1), responder, seed);
+        CoapStack client = new CoapStack(config, clientWire, timer, new EndpointState(config, 1), null, seed + 100);
 
         List<List<Object>> outcomes = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
