@@ -1,9 +1,11 @@
 package io.tributary.coap.stack;
 
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 import io.tributary.coap.message.BlockOption;
+import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.message.CoapOption;
 import io.tributary.coap.message.ObserveSequence;
@@ -16,7 +18,10 @@ import reactor.core.publisher.FluxSink;
  * One observation of a resource by this client (RFC 7641 §3): it holds its token for as long as it lives, so every
  * notification with it arrives here; keeps what the freshness rule needs (§3.4); re-registers with the same token
  * when Max-Age plus a margin pass without a notification (§3.3.1), being its own timer; fetches the rest of a
- * notification that came as block 0 (RFC 7959 §2.6), a newer notification cancelling the fetch of an older one.
+ * notification that came as block 0 (RFC 7959 §2.6), a newer notification cancelling the fetch of an older one. A
+ * re-registration carries the ETag of the representation delivered last, so its answer (2.03 Valid, or that
+ * representation again) delivers nothing twice; an unanswered re-registration is tried again after another
+ * Max-Age, and the observation fails after three in a row.
  * Confined to the client stack's loop.
  *
  * @param <R> what a response becomes for the subscriber
@@ -25,6 +30,8 @@ final class ClientObservation<R> extends WheelTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientObservation.class);
     private static final long DEFAULT_MAX_AGE_SECONDS = 60;
+    /** Re-registrations in a row that may go unanswered before the observation fails. */
+    private static final int MAX_FAILED_REREGISTRATIONS = 3;
 
     private final ClientLayer layer;
     private final CoapMessage template;
@@ -37,8 +44,11 @@ final class ClientObservation<R> extends WheelTask {
     private boolean established;
     private int lastObserve;
     private long lastArrivalNanos;
+    /** The ETag of the representation delivered last, which a re-registration asks to validate (§3.3.1). */
+    private byte[] etag;
     private Disposable registering;
     private Disposable fetching;
+    private int failedReregistrations;
     private boolean done;
 
     ClientObservation(ClientLayer layer, CoapMessage template, InetSocketAddress address, boolean confirmable,
@@ -65,18 +75,34 @@ final class ClientObservation<R> extends WheelTask {
         if (done || registering != null) {
             return;
         }
-        registering = layer.exchange(withObserve(ObserveSequence.REGISTER), address, confirmable, token)
+        CoapMessage registration = withObserve(ObserveSequence.REGISTER);
+        if (etag != null) {
+            registration = registration.toBuilder().options(registration.options().with(CoapOption.ETAG, etag))
+                    .build();
+        }
+        registering = layer.exchange(registration, address, confirmable, token)
                 .subscribe(response -> {
                     registering = null;
-                    received(response);
+                    failedReregistrations = 0;
+                    received(response, established);
                 }, failure -> {
                     registering = null;
-                    fail(failure);
+                    if (established && ++failedReregistrations < MAX_FAILED_REREGISTRATIONS) {
+                        // The relation may well live on; try again after another Max-Age.
+                        layer.context.wheel().arm(this, TimeUnit.SECONDS.toNanos(DEFAULT_MAX_AGE_SECONDS));
+                    } else {
+                        fail(failure);
+                    }
                 });
     }
 
-    /** A response with the observation's token: the registration's, or a notification. */
+    /** A notification with the observation's token. */
     void received(CoapMessage response) {
+        received(response, false);
+    }
+
+    /** A response with the observation's token: the registration's, a re-registration's, or a notification. */
+    private void received(CoapMessage response, boolean reregistration) {
         if (done) {
             return;
         }
@@ -105,6 +131,12 @@ final class ClientObservation<R> extends WheelTask {
         }
         long maxAge = response.options().uint(CoapOption.MAX_AGE, DEFAULT_MAX_AGE_SECONDS);
         layer.context.wheel().arm(this, TimeUnit.SECONDS.toNanos(maxAge) + layer.reregistrationMarginNanos);
+        if (response.code() == CoapCode.VALID || (reregistration && etag != null
+                && Arrays.equals(etag, response.options().first(CoapOption.ETAG)))) {
+            // The representation delivered last is still the current one: nothing new to deliver.
+            return;
+        }
+        etag = response.options().first(CoapOption.ETAG);
         if (fetching != null) {
             fetching.dispose();
             fetching = null;

@@ -116,12 +116,13 @@ final class ObserveLayer {
             relation.format = accept >= 0 ? accept : response.options().contentFormat();
             relation.szx = blocks.notificationSzx(negotiated.block2);
             relation.confirmable = request.type() == CoapType.CON;
-            relation.lastState = response;
+            Response newest = resource.state();
+            // A 2.03 validated what the client holds: taken as the current state, which it need not get again.
+            relation.lastState = response.code() == CoapCode.VALID && newest != null ? newest : response;
             relation.sequence = ObserveSequence.next(relation.sequence);
             out = DerivedResponse.withOptions(response, response.options().withUint(CoapOption.OBSERVE,
                     relation.sequence));
-            Response newest = resource.state();
-            if (newest != null && newest != response && relation.phase == ObserveRelation.Phase.IDLE) {
+            if (newest != null && newest != relation.lastState && relation.phase == ObserveRelation.Phase.IDLE) {
                 // A state that changed while this answer was on its way follows it, after it left.
                 relation.pending = newest;
                 context.wheel().arm(relation, 0);
@@ -232,7 +233,7 @@ final class ObserveLayer {
         Response state = relation.pending;
         relation.pending = null;
         int messageId = context.nextMessageId(relation.address);
-        if (messageId < 0) {
+        if (messageId < 0 || state == relation.lastState) {
             return;
         }
         Response out = prepare(relation, state, blocks.notificationBlock(state, relation.szx));

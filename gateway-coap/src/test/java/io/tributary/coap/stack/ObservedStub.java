@@ -1,10 +1,12 @@
 package io.tributary.coap.stack;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapOption;
 import io.tributary.coap.message.CoapOptions;
+import io.tributary.coap.message.EntityTag;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,11 +22,14 @@ final class ObservedStub extends ObservableResource {
         super(observations);
     }
 
-    /** @return a state of this resource */
+    /** @return a state of this resource, with an ETag of its text */
     Response state(CoapCode code, String text, int contentFormat) {
-        CoapOptions options = contentFormat < 0 ? CoapOptions.EMPTY
-                : CoapOptions.EMPTY.withUint(CoapOption.CONTENT_FORMAT, contentFormat);
-        return new DerivedResponse(code, options, text.getBytes(StandardCharsets.UTF_8), this);
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        CoapOptions options = CoapOptions.EMPTY.with(CoapOption.ETAG, EntityTag.of(payload, contentFormat));
+        if (contentFormat >= 0) {
+            options = options.withUint(CoapOption.CONTENT_FORMAT, contentFormat);
+        }
+        return new DerivedResponse(code, options, payload, this);
     }
 
     /** @return a text/plain 2.05 state */
@@ -37,11 +42,17 @@ final class ObservedStub extends ObservableResource {
         changed(state);
     }
 
-    /** @return a responder answering with the current state */
+    /** @return a responder answering with the current state, or 2.03 when the request holds its ETag */
     Responder responder() {
         return (request, peer, multicast) -> {
             answering();
-            return Mono.just(state());
+            Response state = state();
+            byte[] held = request.options().first(CoapOption.ETAG);
+            if (held != null && Arrays.equals(held, state.options().first(CoapOption.ETAG))) {
+                return Mono.just(new DerivedResponse(CoapCode.VALID, CoapOptions.EMPTY.with(CoapOption.ETAG, held),
+                        new byte[0], this));
+            }
+            return Mono.just(state);
         };
     }
 
