@@ -60,18 +60,26 @@ public final class CoapClient {
     private final CoapEndpoint endpoint;
     private final ClientLayer layer;
     private final boolean owner;
-    private final boolean nonConfirmable;
-    private final ContentFormat accept;
-    private final int maxBodySize;
+    // Set only while a copy is made (Reactor Netty's duplicate-and-configure): a client never changes once returned.
+    private boolean nonConfirmable;
+    private ContentFormat accept;
+    private int maxBodySize;
+    private CoapOptions extra = CoapOptions.EMPTY;
 
-    private CoapClient(CoapEndpoint endpoint, boolean owner, boolean nonConfirmable, ContentFormat accept,
-                       int maxBodySize) {
+    private CoapClient(CoapEndpoint endpoint, boolean owner) {
         this.endpoint = endpoint;
         this.layer = endpoint.clientLayer();
         this.owner = owner;
-        this.nonConfirmable = nonConfirmable;
-        this.accept = accept;
-        this.maxBodySize = maxBodySize;
+        this.maxBodySize = endpoint.maxBodySize();
+    }
+
+    private CoapClient duplicate() {
+        CoapClient copy = new CoapClient(endpoint, owner);
+        copy.nonConfirmable = nonConfirmable;
+        copy.accept = accept;
+        copy.maxBodySize = maxBodySize;
+        copy.extra = extra;
+        return copy;
     }
 
     /**
@@ -81,8 +89,7 @@ public final class CoapClient {
      * @return the client; {@link #dispose()} closes its endpoint
      */
     public static Mono<CoapClient> bind(Settings config) {
-        return CoapServer.create().config(config).port(0).bind()
-                .map(endpoint -> new CoapClient(endpoint, true, false, null, endpoint.maxBodySize()));
+        return CoapServer.create().config(config).port(0).bind().map(endpoint -> new CoapClient(endpoint, true));
     }
 
     /** @return a client on an ephemeral port with the default configuration */
@@ -95,8 +102,7 @@ public final class CoapClient {
      * @return a client on it: CON, no Accept; {@link #dispose()} leaves the endpoint open
      */
     public static CoapClient on(CoapEndpoint endpoint) {
-        return new CoapClient(Objects.requireNonNull(endpoint, "endpoint"), false, false, null,
-                endpoint.maxBodySize());
+        return new CoapClient(Objects.requireNonNull(endpoint, "endpoint"), false);
     }
 
     /**
@@ -104,7 +110,9 @@ public final class CoapClient {
      * @return a new client reference
      */
     public CoapClient confirmable(boolean confirmable) {
-        return new CoapClient(endpoint, owner, !confirmable, accept, maxBodySize);
+        CoapClient copy = duplicate();
+        copy.nonConfirmable = !confirmable;
+        return copy;
     }
 
     /**
@@ -112,7 +120,9 @@ public final class CoapClient {
      * @return a new client reference
      */
     public CoapClient accept(ContentFormat format) {
-        return new CoapClient(endpoint, owner, nonConfirmable, format, maxBodySize);
+        CoapClient copy = duplicate();
+        copy.accept = format;
+        return copy;
     }
 
     /**
@@ -124,7 +134,24 @@ public final class CoapClient {
         if (bytes < 16) {
             throw new IllegalArgumentException("a body limit below one block: " + bytes);
         }
-        return new CoapClient(endpoint, owner, nonConfirmable, accept, bytes);
+        CoapClient copy = duplicate();
+        copy.maxBodySize = bytes;
+        return copy;
+    }
+
+    /**
+     * Adds an option to every request, e.g. {@code option(CoapOption.IF_NONE_MATCH, new byte[0])} for a create-only
+     * PUT or {@code option(CoapOption.ETAG, tag)} to validate (RFC 7252 §5.10); repeatable options add up.
+     *
+     * @param number the option number, see {@code CoapOption}
+     * @param value the raw value, not copied
+     * @return a new client reference
+     */
+    public CoapClient option(int number, byte[] value) {
+        CoapClient copy = duplicate();
+        copy.extra = CoapOption.isRepeatable(number) ? extra.toBuilder().add(number, value).build()
+                : extra.with(number, value);
+        return copy;
     }
 
     /**
@@ -246,6 +273,9 @@ public final class CoapClient {
 
     private CoapMessage template(CoapMethod method, URI uri, byte[] payload, ContentFormat format) {
         CoapOptions.Builder options = CoapUri.options(uri);
+        for (int i = 0; i < extra.size(); i++) {
+            options.add(extra.number(i), extra.value(i));
+        }
         if (format != null) {
             options.addUint(CoapOption.CONTENT_FORMAT, format.number());
         }
