@@ -31,6 +31,8 @@ final class SharedState extends ObservableResource implements CoreSubscriber<Coa
     private final List<MonoSink<CoapResponse>> waiting = new ArrayList<>(1);
     private volatile Subscription upstream;
     private volatile boolean disconnected;
+    /** The last element of the states, so one emitted twice is one state. */
+    private CoapResponse last;
 
     SharedState(ObservedResources owner, Observations observations, String resource) {
         super(observations);
@@ -97,6 +99,10 @@ final class SharedState extends ObservableResource implements CoreSubscriber<Coa
         CoapResponse state = response.stateOf(this);
         List<MonoSink<CoapResponse>> ready;
         synchronized (this) {
+            if (response == last) {
+                return;
+            }
+            last = response;
             changed(state);
             if (waiting.isEmpty()) {
                 return;

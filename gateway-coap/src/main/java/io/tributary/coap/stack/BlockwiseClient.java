@@ -33,8 +33,16 @@ final class BlockwiseClient {
         this.szx = BlockOption.szx(blockSize);
     }
 
-    /** A request whose body and response may span blocks; the response comes whole. */
+    /**
+     * A request whose body and response may span blocks; the response comes whole, unless the request named a
+     * block after the first itself (Block2 NUM above 0: random access, §2.4), which then comes alone. Block2 NUM 0
+     * in the request asks for that block size (early negotiation).
+     */
     Mono<CoapMessage> send(CoapMessage template, InetSocketAddress peer, boolean confirmable, int maxBodySize) {
+        BlockOption asked = BlockOption.of(template.options(), CoapOption.BLOCK2);
+        if (asked != null && asked.num() > 0) {
+            return layer.exchange(template, peer, confirmable, null);
+        }
         Mono<CoapMessage> first;
         if (template.payload().length > blockSize) {
             byte[] tag = new byte[4];
