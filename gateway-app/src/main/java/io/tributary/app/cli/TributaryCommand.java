@@ -3,11 +3,11 @@ package io.tributary.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code tributary} command: {@code run}, {@code check-config} and {@code defaults}. */
+/** The {@code tributary} command: {@code run}, {@code check-config}, {@code defaults} and {@code plugtest}. */
 @Command(name = "tributary", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reactive CoAP / Cisco PnP / UPnP GENA gateway.",
-        subcommands = {RunCommand.class, CheckConfigCommand.class, DefaultsCommand.class,
+        subcommands = {RunCommand.class, CheckConfigCommand.class, DefaultsCommand.class, PlugtestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TributaryCommand {
 
