@@ -3,9 +3,10 @@ package io.tributary.coap.message;
 import java.nio.ByteBuffer;
 
 /**
- * ETags (RFC 7252 §5.10.6) derived from a representation's content: 8 bytes of a 64-bit FNV-1a hash over the
- * Content-Format and the payload, so equal representations share a tag and a changed one gets another, without
- * any state kept per representation.
+ * ETags (RFC 7252 §5.10.6) derived from a representation's content: 8 bytes of a 64-bit hash over the
+ * Content-Format and the payload (FNV-1a style, eight bytes a step, with a final avalanche), so equal
+ * representations share a tag and a changed one gets another, without any state kept per representation. Not a
+ * cryptographic hash: a tag tells versions apart, it does not authenticate them.
  */
 public final class EntityTag {
 
@@ -24,12 +25,21 @@ public final class EntityTag {
      * @return an 8-byte tag
      */
     public static byte[] of(ByteBuffer payload, int contentFormat) {
-        long hash = mix(OFFSET_BASIS, contentFormat & 0xff);
-        hash = mix(hash, (contentFormat >>> 8) & 0xff);
-        for (int i = payload.position(); i < payload.limit(); i++) {
-            hash = mix(hash, payload.get(i));
+        long hash = (OFFSET_BASIS ^ contentFormat) * PRIME;
+        int index = payload.position();
+        int limit = payload.limit();
+        for (; index + Long.BYTES <= limit; index += Long.BYTES) {
+            hash = (hash ^ payload.getLong(index)) * PRIME;
+            hash ^= hash >>> 29;
         }
-        return bytes(hash);
+        for (; index < limit; index++) {
+            hash = (hash ^ (payload.get(index) & 0xff)) * PRIME;
+        }
+        hash ^= limit - payload.position();
+        // Avalanche, so that payloads differing in one byte differ in every byte of the tag.
+        hash = (hash ^ (hash >>> 33)) * 0xff51afd7ed558ccdL;
+        hash = (hash ^ (hash >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return bytes(hash ^ (hash >>> 33));
     }
 
     /**
@@ -39,10 +49,6 @@ public final class EntityTag {
      */
     public static byte[] of(byte[] payload, int contentFormat) {
         return of(ByteBuffer.wrap(payload), contentFormat);
-    }
-
-    private static long mix(long hash, int octet) {
-        return (hash ^ (octet & 0xff)) * PRIME;
     }
 
     private static byte[] bytes(long hash) {

@@ -25,6 +25,9 @@ final class BlockwiseLayer {
     private static final byte[] NO_PAYLOAD = new byte[0];
 
     private final Transfers transfers;
+    /** The last response given an ETag here and its tag: a handler answering with one object is hashed once. */
+    private Response tagged;
+    private byte[] tag;
     private final int preferredSzx;
     private final int blockSize;
     private final int maxBodySize;
@@ -254,10 +257,19 @@ final class BlockwiseLayer {
         BlockOption block = new BlockOption((int) (offset / size), to < length, szx);
         options = options.with(CoapOption.BLOCK2, block.encode());
         if (!options.has(CoapOption.ETAG)) {
-            options = options.with(CoapOption.ETAG, EntityTag.of(response.payload(), options.contentFormat()));
+            options = options.with(CoapOption.ETAG, etag(response));
         }
         return new DerivedResponse(response.code(), options, response.payloadRange((int) offset, to),
                 response.observable());
+    }
+
+    /** The ETag of a response that has none: a hash of its content, remembered for the last response object. */
+    private byte[] etag(Response response) {
+        if (response != tagged) {
+            tag = EntityTag.of(response.payload(), response.options().contentFormat());
+            tagged = response;
+        }
+        return tag;
     }
 
     private static Transfers.Key key(Negotiated negotiated) {

@@ -132,12 +132,15 @@ final class ObserveLayer {
         return out;
     }
 
-    /** Hands a resource's latest state to this stack's relations of it. */
+    /** Hands a resource's latest state to this stack's relations of it, the notifications flushed together. */
     void notify(ObservableResource resource) {
         Response state = resource.state();
-        if (state == null) {
-            return;
+        if (state != null && resource.heads[index] != null) {
+            context.outbound().batch(() -> fanOut(resource, state));
         }
+    }
+
+    private void fanOut(ObservableResource resource, Response state) {
         Response[] shaped = new Response[7];
         for (ObserveRelation relation = resource.heads[index]; relation != null; ) {
             ObserveRelation next = relation.resourceNext;
