@@ -1,7 +1,5 @@
 package io.tributary.bench.coap;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,16 +57,16 @@ public final class ExchangeFootprint {
         warm.forEach(Disposable::dispose);
         // Allocated before the first measurement: the handles are this program's bookkeeping, not the stack's.
         Disposable[] inFlight = new Disposable[EXCHANGES];
-        long before = usedHeap();
+        long before = Heap.used();
         for (int i = 0; i < EXCHANGES; i++) {
             inFlight[i] = stack.client().request(get, peers.get(i % 16), true, MessageResults.INSTANCE).subscribe();
         }
-        long after = usedHeap();
+        long after = Heap.used();
         if (stack.client().inFlight() != EXCHANGES || stack.pendingTimers() != EXCHANGES) {
             throw new IllegalStateException("expected " + EXCHANGES + " exchanges in flight, found "
                     + stack.client().inFlight());
         }
-        keepAlive(inFlight);
+        Heap.keep(inFlight);
         return (after - before) / (double) EXCHANGES;
     }
 
@@ -86,32 +84,16 @@ public final class ExchangeFootprint {
             requests[i] = CoapMessage.builder(CoapType.CON, CoapCode.GET).messageId(i / 200).token(new byte[] {1, 2})
                     .options(CoapOptions.builder().uriPath("/r").build()).build();
         }
-        long before = usedHeap();
+        long before = Heap.used();
         for (int i = 0; i < EXCHANGES; i++) {
             stack.receive(requests[i], peers.get(i % 200), false);
         }
-        long after = usedHeap();
+        long after = Heap.used();
         if (stack.dedupSize() != EXCHANGES) {
             throw new IllegalStateException("expected " + EXCHANGES + " entries, found " + stack.dedupSize());
         }
         // The requests are this program's input; keep them reachable so the measurement does not free them.
-        keepAlive(requests);
+        Heap.keep(requests);
         return (after - before) / (double) EXCHANGES;
-    }
-
-    private static volatile Object sink;
-
-    private static void keepAlive(Object value) {
-        sink = value;
-    }
-
-    private static long usedHeap() {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-        }
-        return used;
     }
 }

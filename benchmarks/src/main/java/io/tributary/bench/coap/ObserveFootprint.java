@@ -1,6 +1,5 @@
 package io.tributary.bench.coap;
 
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -86,7 +85,7 @@ public final class ObserveFootprint {
         }
         CoapOptions options = CoapOptions.builder().uriPath("/sensors/temp")
                 .addUint(CoapOption.OBSERVE, 0).build();
-        long before = usedHeap();
+        long before = Heap.used();
         for (int i = 0; i < RELATIONS; i++) {
             int token = i / peers;
             stack.receive(CoapMessage.builder(type, CoapCode.GET).messageId(i & 0xffff)
@@ -95,29 +94,14 @@ public final class ObserveFootprint {
         }
         // The registrations' message IDs are forgotten after NON_LIFETIME; the relations stay.
         clock.advance(Duration.ofSeconds(300));
-        long after = usedHeap();
+        long after = Heap.used();
         if (stack.observeRelations() != RELATIONS || stack.dedupSize() != 0) {
             throw new IllegalStateException("expected " + RELATIONS + " relations and no dedup entries, found "
                     + stack.observeRelations() + " and " + stack.dedupSize());
         }
         // The addresses are this program's input (Netty makes one per datagram too); keep them reachable.
-        keepAlive(addresses);
-        keepAlive(stack);
+        Heap.keep(addresses);
+        Heap.keep(stack);
         return (after - before) / (double) RELATIONS;
-    }
-
-    private static volatile Object sink;
-
-    private static void keepAlive(Object value) {
-        sink = value;
-    }
-
-    private static long usedHeap() {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        }
-        return used;
     }
 }

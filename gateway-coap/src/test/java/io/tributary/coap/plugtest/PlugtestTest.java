@@ -59,6 +59,8 @@ class PlugtestTest {
     private VirtualTimeScheduler time;
     private CoapEndpoint server;
     private TdClient client;
+    /** A second client changing resources while the one under test observes them. */
+    private TdClient other;
 
     static Stream<String> clients() {
         return Stream.of("tributary", "californium");
@@ -82,6 +84,9 @@ class PlugtestTest {
         if (client != null) {
             client.close();
         }
+        if (other != null) {
+            other.close();
+        }
         server.disposeLater().block(TIMEOUT);
         time.dispose();
     }
@@ -94,6 +99,13 @@ class PlugtestTest {
         client = kind.equals("tributary") ? new TdClient.Ours(CoapClient.bind().block(TIMEOUT), base())
                 : new TdClient.Californium(base());
         return client;
+    }
+
+    private TdClient other() {
+        if (other == null) {
+            other = new TdClient.Ours(CoapClient.bind().block(TIMEOUT), base());
+        }
+        return other;
     }
 
     private static void expect(Mono<Reply> exchange, Consumer<Reply> check) {
@@ -413,20 +425,15 @@ class PlugtestTest {
         @DisplayName("TD_COAP_OBS_07: DELETE of /obs ends the observation with 4.04")
         void deleted(String kind) {
             TdClient td = client(kind);
-            TdClient other = new TdClient.Ours(CoapClient.bind().block(TIMEOUT), base());
-            try {
-                StepVerifier.create(td.observe("/obs", true))
-                        .assertNext(first -> assertThat(first.text()).isEqualTo("Observe 0"))
-                        .then(() -> other.send(Req.of(CoapMethod.DELETE, "/obs")).subscribe())
-                        .assertNext(last -> {
-                            assertThat(last.code()).isEqualTo(CoapCode.NOT_FOUND);
-                            assertThat(last.options().has(CoapOption.OBSERVE)).isFalse();
-                        })
-                        .thenCancel()
-                        .verify(TIMEOUT);
-            } finally {
-                other.close();
-            }
+            StepVerifier.create(td.observe("/obs", true))
+                    .assertNext(first -> assertThat(first.text()).isEqualTo("Observe 0"))
+                    .then(() -> other().send(Req.of(CoapMethod.DELETE, "/obs")).subscribe())
+                    .assertNext(last -> {
+                        assertThat(last.code()).isEqualTo(CoapCode.NOT_FOUND);
+                        assertThat(last.options().has(CoapOption.OBSERVE)).isFalse();
+                    })
+                    .thenCancel()
+                    .verify(TIMEOUT);
             assertThat(server.stats().observeRelations()).isZero();
         }
 
@@ -436,21 +443,16 @@ class PlugtestTest {
                 + " format ends the observation with 4.06")
         void putChanges(String kind) {
             TdClient td = client(kind);
-            TdClient other = new TdClient.Ours(CoapClient.bind().block(TIMEOUT), base());
-            try {
-                StepVerifier.create(td.observe("/obs", true).map(reply -> reply.code() + " " + reply.text()))
-                        .expectNext("2.05 Content Observe 0")
-                        .then(() -> other.send(Req.of(CoapMethod.PUT, "/obs").body("put".getBytes(),
-                                ContentFormat.TEXT_PLAIN)).subscribe())
-                        .expectNext("2.05 Content put")
-                        .then(() -> other.send(Req.of(CoapMethod.PUT, "/obs").body("<put/>".getBytes(),
-                                ContentFormat.XML)).subscribe())
-                        .expectNextMatches(last -> last.startsWith("4.06"))
-                        .thenCancel()
-                        .verify(TIMEOUT);
-            } finally {
-                other.close();
-            }
+            StepVerifier.create(td.observe("/obs", true).map(reply -> reply.code() + " " + reply.text()))
+                    .expectNext("2.05 Content Observe 0")
+                    .then(() -> other().send(Req.of(CoapMethod.PUT, "/obs").body("put".getBytes(),
+                            ContentFormat.TEXT_PLAIN)).subscribe())
+                    .expectNext("2.05 Content put")
+                    .then(() -> other().send(Req.of(CoapMethod.PUT, "/obs").body("<put/>".getBytes(),
+                            ContentFormat.XML)).subscribe())
+                    .expectNextMatches(last -> last.startsWith("4.06"))
+                    .thenCancel()
+                    .verify(TIMEOUT);
             assertThat(server.stats().observeRelations()).isZero();
         }
 
