@@ -49,6 +49,7 @@ final class ClientObservation<R> extends WheelTask {
     private Disposable registering;
     private Disposable fetching;
     private int failedReregistrations;
+    private boolean started;
     private boolean done;
 
     ClientObservation(ClientLayer layer, CoapMessage template, InetSocketAddress address, boolean confirmable,
@@ -67,6 +68,7 @@ final class ClientObservation<R> extends WheelTask {
             return;
         }
         token = layer.register(this);
+        started = true;
         register();
     }
 
@@ -169,7 +171,7 @@ final class ClientObservation<R> extends WheelTask {
                 return;
             }
             finish();
-            if (layer.observeCancel == ObserveCancel.DEREGISTER) {
+            if (started && layer.observeCancel == ObserveCancel.DEREGISTER) {
                 layer.exchange(withObserve(ObserveSequence.DEREGISTER), address, confirmable, token)
                         .subscribe(ignored -> { }, ignored -> { });
             }

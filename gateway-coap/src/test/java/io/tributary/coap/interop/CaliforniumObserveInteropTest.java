@@ -102,7 +102,8 @@ class CaliforniumObserveInteropTest {
         assertThat(next.getOptions().getContentFormat()).isEqualTo(MediaTypeRegistry.TEXT_PLAIN);
         assertThat(adapter.endpoint().stats().observeRelations()).isEqualTo(1);
 
-        CoapClient.on(adapter.endpoint()).delete(URI.create(ps("/demo/temp"))).block(TIMEOUT);
+        StepVerifier.create(CoapClient.on(adapter.endpoint()).delete(URI.create(ps("/demo/temp"))))
+                .expectNextCount(1).expectComplete().verify(TIMEOUT);
         org.eclipse.californium.core.CoapResponse last = notifications.poll(10, TimeUnit.SECONDS);
         assertThat(last.getCode()).isEqualTo(CoAP.ResponseCode.NOT_FOUND);
         assertThat(last.getOptions().hasObserve()).isFalse();

@@ -463,7 +463,8 @@ class PlugtestTest {
             TdClient td = client(kind);
             StepVerifier.create(td.observe("/obs", true).map(Reply::text))
                     .expectNext("Observe 0")
-                    .then(() -> td.send(get("/obs")).block(TIMEOUT))
+                    .then(() -> StepVerifier.create(td.send(get("/obs"))).expectNextCount(1).expectComplete()
+                            .verify(TIMEOUT))
                     .then(() -> time.advanceTimeBy(PERIOD))
                     .expectNext("Observe 1")
                     .thenCancel()
