@@ -11,6 +11,7 @@ import io.tributary.coap.CoapRequest;
 import io.tributary.coap.CoapResponse;
 import io.tributary.coap.CoapRoute;
 import io.tributary.coap.CoapRoutes;
+import io.tributary.coap.CoapServer;
 import io.tributary.coap.ContentFormat;
 import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapOption;
@@ -21,7 +22,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The resources of the ETSI CoAP plugtests (CoAP#4: TD_COAP_CORE, BLOCK, OBS and LINK), declared on a
- * {@link io.tributary.coap.CoapServer}: {@code /test} (every method), {@code /separate} (a slow answer: empty ACK,
+ * {@link CoapServer}: {@code /test} (every method), {@code /separate} (a slow answer: empty ACK,
  * then a separate response), {@code /seg1/seg2/seg3}, {@code /query}, {@code /location-query},
  * {@code /multi-format} (text or XML by Accept), {@code /validate} (ETag, If-Match), {@code /create1}
  * (If-None-Match), {@code /large}, {@code /large-update}, {@code /large-create}, {@code /large-post} (block-wise),

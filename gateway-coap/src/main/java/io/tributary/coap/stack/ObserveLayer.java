@@ -1,9 +1,6 @@
 package io.tributary.coap.stack;
 
 import java.net.InetSocketAddress;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapMessage;
@@ -32,12 +29,10 @@ final class ObserveLayer {
     private final BlockwiseLayer blocks;
     private final Observations observations;
     private final int index;
-    private final int maxPerPeer;
+    private final ObserveRelations relations;
     private final NotificationType notificationType;
     private final long checkIntervalNanos;
     private final int checkIntervalCount;
-    private final Map<InetSocketAddress, PeerObservers> byPeer = new HashMap<>();
-    private int relationCount;
 
     ObserveLayer(StackContext context, PeerTable peers, Reliability reliability, BlockwiseLayer blocks,
                  Observations observations, Settings protocol) {
@@ -46,11 +41,11 @@ final class ObserveLayer {
         this.reliability = reliability;
         this.blocks = blocks;
         this.observations = observations;
-        this.maxPerPeer = protocol.get(StackConfig.MAX_OBSERVERS_PER_PEER);
         this.notificationType = protocol.get(StackConfig.NOTIFICATION_TYPE);
         this.checkIntervalNanos = protocol.get(StackConfig.NOTIFICATION_CHECK_INTERVAL_TIME).toNanos();
         this.checkIntervalCount = protocol.get(StackConfig.NOTIFICATION_CHECK_INTERVAL_COUNT);
         this.index = observations.attach(this);
+        this.relations = new ObserveRelations(observations, index, protocol.get(StackConfig.MAX_OBSERVERS_PER_PEER));
     }
 
     void inLoop(Runnable task) {
@@ -59,7 +54,7 @@ final class ObserveLayer {
 
     /** @return relations held by this stack */
     int relationCount() {
-        return relationCount;
+        return relations.count();
     }
 
     /** The way up: Observe 1 removes the peer's relation with the request's token at once; Observe 0 is noted. */
@@ -72,7 +67,7 @@ final class ObserveLayer {
         if (observe == ObserveSequence.REGISTER) {
             negotiated.register = true;
         } else if (observe == ObserveSequence.DEREGISTER) {
-            ObserveRelation relation = find(negotiated.sender, request.token());
+            ObserveRelation relation = relations.find(negotiated.sender, request.token());
             if (relation != null) {
                 end(relation, RemovalReason.DEREGISTER);
             }
@@ -96,7 +91,7 @@ final class ObserveLayer {
             return withoutObserve(response);
         }
         CoapMessage request = negotiated.request;
-        ObserveRelation relation = find(negotiated.sender, request.token());
+        ObserveRelation relation = relations.find(negotiated.sender, request.token());
         boolean state = response.code() == CoapCode.CONTENT || response.code() == CoapCode.VALID;
         if (resource == null || !state || (negotiated.block2 != null && negotiated.block2.num() > 0)) {
             if (relation != null && (resource == null || !state)) {
@@ -107,7 +102,15 @@ final class ObserveLayer {
             }
             return withoutObserve(response);
         }
-        relation = relation != null ? renew(relation, resource) : create(negotiated, resource);
+        if (relation != null) {
+            relations.renew(relation, resource);
+        } else {
+            relation = relations.create(this, negotiated.sender, request.token(), resource);
+            if (relation != null) {
+                relation.sequence = FIRST_SEQUENCE - 1;
+                relation.lastConNanos = context.wheel().nanoTime();
+            }
+        }
         Response out;
         if (relation == null) {
             out = withoutObserve(response);
@@ -161,9 +164,7 @@ final class ObserveLayer {
 
     /** RST with the message ID of a NON notification: the relation ends (§3.6); whether one matched. */
     boolean reset(InetSocketAddress sender, int messageId) {
-        PeerObservers owner = byPeer.get(sender);
-        for (ObserveRelation relation = owner == null ? null : owner.head; relation != null;
-             relation = relation.peerNext) {
+        for (ObserveRelation relation = relations.ofPeer(sender); relation != null; relation = relation.peerNext) {
             if (relation.lastNonMessageId == messageId) {
                 end(relation, RemovalReason.RST);
                 return true;
@@ -246,7 +247,7 @@ final class ObserveLayer {
         relation.peer.expectAck(messageId, relation);
         observations.notified(true);
         if (relation.ending != null) {
-            detach(relation, relation.ending);
+            relations.detach(relation, relation.ending);
             relation.phase = ObserveRelation.Phase.ENDING;
         }
     }
@@ -270,7 +271,7 @@ final class ObserveLayer {
                 relation.token, out.options(), out.payload());
         observations.notified(con);
         if (last) {
-            detach(relation, relation.ending);
+            relations.detach(relation, relation.ending);
         }
         if (con) {
             relation.peer = peer;
@@ -322,78 +323,6 @@ final class ObserveLayer {
         return relation.nonSinceCon + 1 >= checkIntervalCount || now - relation.lastConNanos >= checkIntervalNanos;
     }
 
-    private ObserveRelation find(InetSocketAddress sender, byte[] token) {
-        PeerObservers owner = byPeer.get(sender);
-        for (ObserveRelation relation = owner == null ? null : owner.head; relation != null;
-             relation = relation.peerNext) {
-            if (Arrays.equals(relation.token, token)) {
-                return relation;
-            }
-        }
-        return null;
-    }
-
-    private ObserveRelation create(Negotiated negotiated, ObservableResource resource) {
-        PeerObservers owner = byPeer.get(negotiated.sender);
-        if ((owner != null && owner.count >= maxPerPeer) || maxPerPeer == 0 || !observations.reserve()) {
-            observations.count(RemovalReason.LIMIT);
-            return null;
-        }
-        if (owner == null) {
-            owner = new PeerObservers(negotiated.sender);
-            byPeer.put(negotiated.sender, owner);
-        }
-        ObserveRelation relation = new ObserveRelation(this, negotiated.request.token(), owner);
-        relation.sequence = FIRST_SEQUENCE - 1;
-        relation.lastConNanos = context.wheel().nanoTime();
-        relation.peerNext = owner.head;
-        if (owner.head != null) {
-            owner.head.peerPrevious = relation;
-        }
-        owner.head = relation;
-        owner.count++;
-        relationCount++;
-        link(relation, resource);
-        return relation;
-    }
-
-    /** The same peer and token registered again: the relation stays, with its Observe sequence (§4.1). */
-    private ObserveRelation renew(ObserveRelation relation, ObservableResource resource) {
-        if (relation.resource != resource) {
-            ObservableResource old = relation.resource;
-            unlink(relation);
-            link(relation, resource);
-            old.observerRemoved();
-        }
-        return relation;
-    }
-
-    private void link(ObserveRelation relation, ObservableResource resource) {
-        relation.resource = resource;
-        ObserveRelation head = resource.heads[index];
-        relation.resourceNext = head;
-        relation.resourcePrevious = null;
-        if (head != null) {
-            head.resourcePrevious = relation;
-        }
-        resource.heads[index] = relation;
-        resource.observerAdded();
-    }
-
-    private void unlink(ObserveRelation relation) {
-        ObservableResource resource = relation.resource;
-        if (relation.resourcePrevious != null) {
-            relation.resourcePrevious.resourceNext = relation.resourceNext;
-        } else {
-            resource.heads[index] = relation.resourceNext;
-        }
-        if (relation.resourceNext != null) {
-            relation.resourceNext.resourcePrevious = relation.resourcePrevious;
-        }
-        relation.resourceNext = null;
-        relation.resourcePrevious = null;
-    }
-
     /** Ends a relation now: it leaves its lists and stops retransmitting. */
     private void end(ObserveRelation relation, RemovalReason reason) {
         if (relation.phase == ObserveRelation.Phase.DONE) {
@@ -405,34 +334,11 @@ final class ObserveLayer {
             context.wheel().cancel(relation);
         }
         if (relation.phase != ObserveRelation.Phase.ENDING) {
-            detach(relation, reason);
+            relations.detach(relation, reason);
         }
         relation.phase = ObserveRelation.Phase.DONE;
         relation.pending = null;
         relation.message = null;
-    }
-
-    /** Takes a relation out of its peer's and its resource's lists and out of the counts, once. */
-    private void detach(ObserveRelation relation, RemovalReason reason) {
-        PeerObservers owner = relation.owner;
-        if (relation.peerPrevious != null) {
-            relation.peerPrevious.peerNext = relation.peerNext;
-        } else {
-            owner.head = relation.peerNext;
-        }
-        if (relation.peerNext != null) {
-            relation.peerNext.peerPrevious = relation.peerPrevious;
-        }
-        relation.peerNext = null;
-        relation.peerPrevious = null;
-        if (--owner.count == 0) {
-            byPeer.remove(owner.address, owner);
-        }
-        ObservableResource resource = relation.resource;
-        unlink(relation);
-        relationCount--;
-        observations.release(reason);
-        resource.observerRemoved();
     }
 
     private static Response withoutObserve(Response response) {
