@@ -20,12 +20,16 @@ import reactor.core.publisher.Mono;
 /**
  * A reactive CoAP client on an endpoint's socket. Requests are cold: nothing is sent until subscription, and
  * cancelling frees the exchange. CON requests are retransmitted per RFC 7252 §4.2 and fail with
- * {@link CoapTimeoutException} after the last one; a RST fails them with {@link CoapResetException}. Immutable:
- * {@link #confirmable(boolean)} and {@link #accept(ContentFormat)} return changed copies.
+ * {@link CoapTimeoutException} after the last one; a RST fails them with {@link CoapResetException}. Bodies larger
+ * than the endpoint's {@code block-size} go out in Block1 blocks and responses in Block2 blocks come back whole
+ * (RFC 7959), up to {@link #maxBodySize(int)}. {@link #observe(URI)} follows a resource (RFC 7641). Immutable:
+ * {@link #confirmable(boolean)}, {@link #accept(ContentFormat)} and {@link #maxBodySize(int)} return changed copies.
  * <pre>{@code
  * CoapClient.bind()
  *         .flatMap(client -> client.put(URI.create("coap://192.0.2.5/led"), "on"))   // text/plain, UTF-8
  *         .map(CoapResponse::code)                                                   // 2.04 Changed
+ * client.observe(URI.create("coap://192.0.2.5/temp"))                               // Flux<CoapResponse>
+ *         .map(CoapResponse::payloadUtf8)                                            // "21.5", "21.7", ...
  * }</pre>
  */
 public final class CoapClient {
@@ -44,6 +48,9 @@ public final class CoapClient {
                     return new CoapTimeoutException(failure.getMessage());
                 case RESET:
                     return new CoapResetException(failure.getMessage());
+                case ERROR_RESPONSE:
+                    return new CoapResponseException(failure.getMessage(),
+                            CoapResponse.received(failure.response(), failure.peer()));
                 default:
                     return new CoapException(failure.getMessage());
             }
@@ -53,15 +60,26 @@ public final class CoapClient {
     private final CoapEndpoint endpoint;
     private final ClientLayer layer;
     private final boolean owner;
-    private final boolean nonConfirmable;
-    private final ContentFormat accept;
+    // Set only while a copy is made (Reactor Netty's duplicate-and-configure): a client never changes once returned.
+    private boolean nonConfirmable;
+    private ContentFormat accept;
+    private int maxBodySize;
+    private CoapOptions extra = CoapOptions.EMPTY;
 
-    private CoapClient(CoapEndpoint endpoint, boolean owner, boolean nonConfirmable, ContentFormat accept) {
+    private CoapClient(CoapEndpoint endpoint, boolean owner) {
         this.endpoint = endpoint;
         this.layer = endpoint.clientLayer();
         this.owner = owner;
-        this.nonConfirmable = nonConfirmable;
-        this.accept = accept;
+        this.maxBodySize = endpoint.maxBodySize();
+    }
+
+    private CoapClient duplicate() {
+        CoapClient copy = new CoapClient(endpoint, owner);
+        copy.nonConfirmable = nonConfirmable;
+        copy.accept = accept;
+        copy.maxBodySize = maxBodySize;
+        copy.extra = extra;
+        return copy;
     }
 
     /**
@@ -71,8 +89,7 @@ public final class CoapClient {
      * @return the client; {@link #dispose()} closes its endpoint
      */
     public static Mono<CoapClient> bind(Settings config) {
-        return CoapServer.create().config(config).port(0).bind()
-                .map(endpoint -> new CoapClient(endpoint, true, false, null));
+        return CoapServer.create().config(config).port(0).bind().map(endpoint -> new CoapClient(endpoint, true));
     }
 
     /** @return a client on an ephemeral port with the default configuration */
@@ -85,7 +102,7 @@ public final class CoapClient {
      * @return a client on it: CON, no Accept; {@link #dispose()} leaves the endpoint open
      */
     public static CoapClient on(CoapEndpoint endpoint) {
-        return new CoapClient(Objects.requireNonNull(endpoint, "endpoint"), false, false, null);
+        return new CoapClient(Objects.requireNonNull(endpoint, "endpoint"), false);
     }
 
     /**
@@ -93,7 +110,9 @@ public final class CoapClient {
      * @return a new client reference
      */
     public CoapClient confirmable(boolean confirmable) {
-        return new CoapClient(endpoint, owner, !confirmable, accept);
+        CoapClient copy = duplicate();
+        copy.nonConfirmable = !confirmable;
+        return copy;
     }
 
     /**
@@ -101,7 +120,38 @@ public final class CoapClient {
      * @return a new client reference
      */
     public CoapClient accept(ContentFormat format) {
-        return new CoapClient(endpoint, owner, nonConfirmable, format);
+        CoapClient copy = duplicate();
+        copy.accept = format;
+        return copy;
+    }
+
+    /**
+     * @param bytes the largest response body reassembled from Block2 blocks; a larger one fails the request with
+     *              {@link CoapException}; default the endpoint's {@code max-body-size} (1 MiB)
+     * @return a new client reference
+     */
+    public CoapClient maxBodySize(int bytes) {
+        if (bytes < 16) {
+            throw new IllegalArgumentException("a body limit below one block: " + bytes);
+        }
+        CoapClient copy = duplicate();
+        copy.maxBodySize = bytes;
+        return copy;
+    }
+
+    /**
+     * Adds an option to every request, e.g. {@code option(CoapOption.IF_NONE_MATCH, new byte[0])} for a create-only
+     * PUT or {@code option(CoapOption.ETAG, tag)} to validate (RFC 7252 §5.10); repeatable options add up.
+     *
+     * @param number the option number, see {@code CoapOption}
+     * @param value the raw value, not copied
+     * @return a new client reference
+     */
+    public CoapClient option(int number, byte[] value) {
+        CoapClient copy = duplicate();
+        copy.extra = CoapOption.isRepeatable(number) ? extra.toBuilder().add(number, value).build()
+                : extra.with(number, value);
+        return copy;
     }
 
     /**
@@ -181,7 +231,29 @@ public final class CoapClient {
         Objects.requireNonNull(method, "method");
         return Mono.defer(() -> {
             CoapMessage template = template(method, uri, payload, format);
-            return CoapUri.address(uri).flatMap(peer -> layer.request(template, peer, !nonConfirmable, RESULTS));
+            return CoapUri.address(uri).flatMap(peer -> layer.transfer(template, peer, !nonConfirmable, RESULTS,
+                    maxBodySize));
+        });
+    }
+
+    /**
+     * Observes a resource (RFC 7641): a GET with Observe 0, CON or NON as {@link #confirmable(boolean)} says. The
+     * registration's response comes first, then each notification that is fresh by §3.4, whole when it came in
+     * blocks; when the subscriber lags only the latest is kept. The client re-registers when Max-Age plus
+     * {@code observe-reregistration-margin} pass without a notification. A response without Observe (the server
+     * did not make, or ended, the relation) completes the flux after it; a later 4.xx or 5.xx notification fails it
+     * with {@link CoapResponseException}; an unanswered (re-)registration with {@link CoapTimeoutException}.
+     * Cancelling deregisters, with a GET with Observe 1 or a RST to the next notification as
+     * {@code observe-cancel} says.
+     *
+     * @param uri the resource
+     * @return the registration's response, then the notifications
+     */
+    public Flux<CoapResponse> observe(URI uri) {
+        return Flux.defer(() -> {
+            CoapMessage template = template(CoapMethod.GET, uri, null, null);
+            return CoapUri.address(uri).flatMapMany(peer -> layer.observe(template, peer, !nonConfirmable, RESULTS,
+                    maxBodySize));
         });
     }
 
@@ -201,6 +273,9 @@ public final class CoapClient {
 
     private CoapMessage template(CoapMethod method, URI uri, byte[] payload, ContentFormat format) {
         CoapOptions.Builder options = CoapUri.options(uri);
+        for (int i = 0; i < extra.size(); i++) {
+            options.add(extra.number(i), extra.value(i));
+        }
         if (format != null) {
             options.addUint(CoapOption.CONTENT_FORMAT, format.number());
         }

@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.tributary.coap.stack.ClientLayer;
 import io.tributary.coap.stack.CoapStack;
+import io.tributary.coap.stack.EndpointState;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,17 +24,19 @@ public final class CoapEndpoint implements Disposable {
     private final List<CoapStack> stacks;
     private final CoapStack clientStack;
     private final CoapStats stats;
+    private final int maxBodySize;
     private final EventLoopGroup ownedLoops;
     private final InetSocketAddress address;
     private final String transport;
     private final Mono<Void> close;
 
-    CoapEndpoint(List<Channel> channels, List<CoapStack> stacks, CoapStats stats, EventLoopGroup ownedLoops,
-                 String transport) {
+    CoapEndpoint(List<Channel> channels, List<CoapStack> stacks, EndpointState shared, EventLoopGroup ownedLoops,
+                 String transport, int maxBodySize) {
         this.channels = List.copyOf(channels);
         this.stacks = List.copyOf(stacks);
         this.clientStack = stacks.get(0);
-        this.stats = stats;
+        this.stats = new CoapStats(shared.counters(), shared.observations());
+        this.maxBodySize = maxBodySize;
         this.ownedLoops = ownedLoops;
         this.address = (InetSocketAddress) channels.get(0).localAddress();
         this.transport = transport;
@@ -95,6 +98,20 @@ public final class CoapEndpoint implements Disposable {
     /** @return client requests in flight (read without synchronisation, for gauges) */
     public int clientInFlight() {
         return clientStack.client().inFlight();
+    }
+
+    /** @return bytes held by block-wise transfers in progress across channels (for gauges) */
+    public long transferBytes() {
+        long bytes = 0;
+        for (CoapStack stack : stacks) {
+            bytes += stack.transferBytes();
+        }
+        return bytes;
+    }
+
+    /** @return the largest body the endpoint reassembles from blocks ({@code max-body-size}) */
+    int maxBodySize() {
+        return maxBodySize;
     }
 
     /**

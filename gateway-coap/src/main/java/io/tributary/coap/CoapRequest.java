@@ -2,11 +2,13 @@ package io.tributary.coap;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.message.CoapMethod;
+import io.tributary.coap.message.CoapOption;
 import io.tributary.coap.message.CoapOptions;
 import io.tributary.coap.message.CoapType;
 
@@ -97,6 +99,41 @@ public final class CoapRequest {
     /** @return the Accept option, or {@code null} when absent */
     public ContentFormat accept() {
         return ContentFormat.orNull(message.options().accept());
+    }
+
+    /** @return the ETags the client holds for the resource (RFC 7252 §5.10.6.2), empty when none */
+    public List<byte[]> etags() {
+        return message.options().all(CoapOption.ETAG);
+    }
+
+    /**
+     * Evaluates If-Match and If-None-Match (RFC 7252 §5.10.8) against the resource's current representation, for
+     * a {@link CoapRoute#conditional()} route: If-Match holds when a representation exists and one value is empty
+     * or its ETag; If-None-Match holds when none exists. Answer 4.12 Precondition Failed when this is false.
+     *
+     * @param currentEtag the current representation's ETag, or {@code null} when the resource has none
+     * @return whether the request's preconditions hold (true when it carries none)
+     */
+    public boolean conditionsMet(byte[] currentEtag) {
+        CoapOptions options = message.options();
+        if (options.has(CoapOption.IF_MATCH)) {
+            if (currentEtag == null) {
+                return false;
+            }
+            boolean matched = false;
+            for (byte[] value : options.all(CoapOption.IF_MATCH)) {
+                matched |= value.length == 0 || Arrays.equals(value, currentEtag);
+            }
+            if (!matched) {
+                return false;
+            }
+        }
+        return currentEtag == null || !options.has(CoapOption.IF_NONE_MATCH);
+    }
+
+    /** @return whether this GET registers an observation (Observe 0, RFC 7641 §2) */
+    public boolean observeRegistration() {
+        return message.options().uint(CoapOption.OBSERVE, -1) == 0;
     }
 
     /** @return the payload; do not modify */

@@ -1,6 +1,7 @@
 package io.tributary.coap;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -9,15 +10,19 @@ import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.message.CoapOption;
 import io.tributary.coap.message.CoapOptions;
 import io.tributary.coap.message.CoapType;
+import io.tributary.coap.stack.ObservableResource;
 import io.tributary.coap.stack.Response;
 
 /**
  * An immutable CoAP response: a code, options and a payload. Handlers build one; clients receive one, then with
  * the responding peer and the message type it came in. Every method that changes something returns a new response.
+ * A payload larger than the block size goes out block by block (RFC 7959), cut from the response's payload; one
+ * given as a {@link ByteBuffer} is never copied whole for that.
  * <pre>{@code
  * CoapResponse.content("21.5")                                    // 2.05 Content, text/plain
  * CoapResponse.of(CoapCode.CREATED).locationPath("items", "42")   // 2.01 Created
  * CoapResponse.error(CoapCode.BAD_REQUEST, "no topic")            // 4.00 with a diagnostic payload
+ * CoapResponse.content("21.5").etag(tag).maxAge(30)                // validators and freshness (RFC 7252 §5.10)
  * }</pre>
  */
 public final class CoapResponse implements Response {
@@ -26,19 +31,26 @@ public final class CoapResponse implements Response {
 
     private final CoapCode code;
     private final CoapOptions options;
+    /** The payload as an array, or {@code null} while it is only {@link #view}. */
     private final byte[] payload;
+    /** The payload as a read-only buffer from 0 to its limit, or {@code null}. */
+    private final ByteBuffer view;
     private final InetSocketAddress peer;
     private final CoapType type;
+    private final ObservableResource observable;
 
-    private CoapResponse(CoapCode code, CoapOptions options, byte[] payload, InetSocketAddress peer, CoapType type) {
+    private CoapResponse(CoapCode code, CoapOptions options, byte[] payload, ByteBuffer view, InetSocketAddress peer,
+                         CoapType type, ObservableResource observable) {
         if (!code.isResponse()) {
             throw new IllegalArgumentException(code + " is not a response code");
         }
         this.code = code;
         this.options = options;
         this.payload = payload;
+        this.view = view;
         this.peer = peer;
         this.type = type;
+        this.observable = observable;
     }
 
     /**
@@ -46,7 +58,8 @@ public final class CoapResponse implements Response {
      * @return a response with that code, no options and no payload
      */
     public static CoapResponse of(CoapCode code) {
-        return new CoapResponse(Objects.requireNonNull(code, "code"), CoapOptions.EMPTY, NONE, null, null);
+        return new CoapResponse(Objects.requireNonNull(code, "code"), CoapOptions.EMPTY, NONE, null, null, null,
+                null);
     }
 
     /**
@@ -56,6 +69,18 @@ public final class CoapResponse implements Response {
      */
     public static CoapResponse content(byte[] payload, ContentFormat format) {
         return of(CoapCode.CONTENT).payload(payload).contentFormat(format);
+    }
+
+    /**
+     * @param payload the content from position to limit, not copied (a large one is read block by block); the
+     *                buffer must not change afterwards
+     * @param format its Content-Format, or {@code null} for none
+     * @return a 2.05 Content response
+     */
+    public static CoapResponse content(ByteBuffer payload, ContentFormat format) {
+        ByteBuffer view = payload.slice().asReadOnlyBuffer();
+        return new CoapResponse(CoapCode.CONTENT, CoapOptions.EMPTY, view.limit() == 0 ? NONE : null,
+                view.limit() == 0 ? null : view, null, null, null).contentFormat(format);
     }
 
     /**
@@ -77,7 +102,8 @@ public final class CoapResponse implements Response {
 
     /** A response as a client receives it. */
     static CoapResponse received(CoapMessage message, InetSocketAddress peer) {
-        return new CoapResponse(message.code(), message.options(), message.payload(), peer, message.type());
+        return new CoapResponse(message.code(), message.options(), message.payload(), null, peer, message.type(),
+                null);
     }
 
     static byte[] utf8(CharSequence text) {
@@ -109,20 +135,54 @@ public final class CoapResponse implements Response {
         return options;
     }
 
-    /** @return the payload; do not modify */
+    /** @return the payload; do not modify (one given as a buffer is copied once here) */
     @Override
     public byte[] payload() {
-        return payload;
+        if (payload != null) {
+            return payload;
+        }
+        byte[] copy = new byte[view.limit()];
+        view.get(0, copy);
+        return copy;
+    }
+
+    @Override
+    public int payloadLength() {
+        return payload != null ? payload.length : view.limit();
+    }
+
+    @Override
+    public byte[] payloadRange(int from, int to) {
+        if (payload != null) {
+            return Response.super.payloadRange(from, to);
+        }
+        byte[] range = new byte[to - from];
+        view.get(from, range);
+        return range;
     }
 
     /** @return the payload decoded as UTF-8 */
     public String payloadUtf8() {
-        return new String(payload, StandardCharsets.UTF_8);
+        return new String(payload(), StandardCharsets.UTF_8);
     }
 
     /** @return the Content-Format, or {@code null} when absent */
     public ContentFormat contentFormat() {
         return ContentFormat.orNull(options.contentFormat());
+    }
+
+    /** @return the ETag (RFC 7252 §5.10.6), or {@code null} when absent */
+    public byte[] etag() {
+        byte[] tag = options.first(CoapOption.ETAG);
+        return tag == null ? null : tag.clone();
+    }
+
+    /**
+     * @return the Observe value of a notification or registration response (RFC 7641 §4.2), or -1 when the
+     *         response carries none
+     */
+    public long observe() {
+        return options.uint(CoapOption.OBSERVE, -1);
     }
 
     /** @return the responding peer on the client side, {@code null} on the server side */
@@ -135,7 +195,7 @@ public final class CoapResponse implements Response {
      * @return a new response
      */
     public CoapResponse payload(byte[] bytes) {
-        return new CoapResponse(code, options, bytes.length == 0 ? NONE : bytes, peer, type);
+        return new CoapResponse(code, options, bytes.length == 0 ? NONE : bytes, null, peer, type, observable);
     }
 
     /**
@@ -143,11 +203,19 @@ public final class CoapResponse implements Response {
      * @return a new response
      */
     public CoapResponse contentFormat(ContentFormat format) {
-        CoapOptions.Builder builder = options.toBuilder().remove(CoapOption.CONTENT_FORMAT);
-        if (format != null) {
-            builder.addUint(CoapOption.CONTENT_FORMAT, format.number());
+        return withOptions(format == null ? options.without(CoapOption.CONTENT_FORMAT)
+                : options.withUint(CoapOption.CONTENT_FORMAT, format.number()));
+    }
+
+    /**
+     * @param tag the ETag of this representation, 1 to 8 bytes (RFC 7252 §5.10.6), not copied
+     * @return a new response
+     */
+    public CoapResponse etag(byte[] tag) {
+        if (tag.length < 1 || tag.length > 8) {
+            throw new IllegalArgumentException("an ETag has 1 to 8 bytes, not " + tag.length);
         }
-        return new CoapResponse(code, builder.build(), payload, peer, type);
+        return withOptions(options.with(CoapOption.ETAG, tag));
     }
 
     /**
@@ -159,7 +227,7 @@ public final class CoapResponse implements Response {
         for (String segment : segments) {
             builder.add(CoapOption.LOCATION_PATH, segment);
         }
-        return new CoapResponse(code, builder.build(), payload, peer, type);
+        return withOptions(builder.build());
     }
 
     /**
@@ -178,15 +246,34 @@ public final class CoapResponse implements Response {
      * @return a new response
      */
     public CoapResponse option(int number, byte[] value) {
-        CoapOptions.Builder builder = options.toBuilder();
         if (!CoapOption.isRepeatable(number)) {
-            builder.remove(number);
+            return withOptions(options.with(number, value));
         }
-        return new CoapResponse(code, builder.add(number, value).build(), payload, peer, type);
+        return withOptions(options.toBuilder().add(number, value).build());
+    }
+
+    @Override
+    public ObservableResource observable() {
+        return observable;
+    }
+
+    /** The same response as a state of an observable resource. */
+    CoapResponse stateOf(ObservableResource resource) {
+        return new CoapResponse(code, options, payload, view, peer, type, resource);
+    }
+
+    /** The same response with another code and no payload (2.03 Valid, RFC 7252 §5.10.6.1), still a state. */
+    CoapResponse withCode(CoapCode newCode, CoapOptions newOptions) {
+        return new CoapResponse(newCode, newOptions, NONE, null, peer, type, observable);
+    }
+
+    private CoapResponse withOptions(CoapOptions newOptions) {
+        return new CoapResponse(code, newOptions, payload, view, peer, type, observable);
     }
 
     @Override
     public String toString() {
-        return code + " " + options + (payload.length > 0 ? " payload=" + payload.length + "B" : "");
+        int length = payloadLength();
+        return code + " " + options + (length > 0 ? " payload=" + length + "B" : "");
     }
 }

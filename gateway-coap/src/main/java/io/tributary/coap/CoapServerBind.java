@@ -28,9 +28,9 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.EventExecutor;
 import io.tributary.coap.codec.CoapDatagramDecoder;
 import io.tributary.coap.stack.CoapStack;
-import io.tributary.coap.stack.MessageIds;
+import io.tributary.coap.stack.EndpointState;
 import io.tributary.coap.stack.Responder;
-import io.tributary.coap.stack.StackCounters;
+import io.tributary.coap.stack.StackConfig;
 import io.tributary.core.config.Settings;
 import io.tributary.core.time.EventLoopClock;
 import org.slf4j.Logger;
@@ -87,7 +87,7 @@ final class CoapServerBind {
         int channels = config.get(CoapConfig.CHANNELS);
         int wanted = epoll ? (channels == 0 ? eventLoops.size() : channels) : 1;
         int count = Math.max(1, Math.min(wanted, eventLoops.size()));
-        Binding binding = new Binding(epoll, owned);
+        Binding binding = new Binding(epoll, owned, count);
         EventLoopGroup ownedGroup = owned;
         return binding.bindAll(eventLoops.subList(0, count))
                 .onErrorResume(failure -> binding.closeAll()
@@ -102,18 +102,18 @@ final class CoapServerBind {
         private final EventLoopGroup owned;
         private final List<Channel> channels = new ArrayList<>();
         private final List<CoapStack> stacks = new ArrayList<>();
-        private final StackCounters counters = new StackCounters();
-        private final MessageIds messageIds = CoapStack.messageIds(protocol);
+        private final EndpointState shared;
         private final Responder responder;
         private final SecureRandom seeds = new SecureRandom();
         private final CoapDatagramDecoder decoder = new CoapDatagramDecoder(config.get(CoapConfig.MAX_DATAGRAM_SIZE));
 
-        Binding(boolean epoll, EventLoopGroup owned) {
+        Binding(boolean epoll, EventLoopGroup owned, int channelCount) {
             this.epoll = epoll;
             this.owned = owned;
+            this.shared = new EndpointState(protocol, channelCount);
             CoapRoutes table = new CoapRoutes();
             server.routes.forEach(declaration -> declaration.accept(table));
-            this.responder = table.responder();
+            this.responder = table.responder(shared.observations());
         }
 
         Mono<CoapEndpoint> bindAll(List<EventLoop> eventLoops) {
@@ -128,8 +128,8 @@ final class CoapServerBind {
                 }
                 return rest.then(joinGroups(channel));
             }).then(Mono.fromSupplier(() -> {
-                CoapEndpoint endpoint = new CoapEndpoint(channels, stacks, new CoapStats(counters), owned,
-                        epoll ? "epoll" : "nio");
+                CoapEndpoint endpoint = new CoapEndpoint(channels, stacks, shared, owned, epoll ? "epoll" : "nio",
+                        protocol.get(StackConfig.MAX_BODY_SIZE));
                 LOG.info("CoAP endpoint on {} ({} x {})", endpoint.address(), channels.size(),
                         endpoint.transport());
                 return endpoint;
@@ -149,8 +149,7 @@ final class CoapServerBind {
                         protected void initChannel(Channel channel) {
                             CoapStackHandler handler = new CoapStackHandler(channel);
                             CoapStack stack = new CoapStack(protocol, handler, new EventLoopClock(channel.eventLoop()),
-                                    counters, messageIds, responder, seeds.nextLong(),
-                                    hostsClient ? null : stacks.get(0));
+                                    shared, responder, seeds.nextLong(), hostsClient ? null : stacks.get(0));
                             handler.stack(stack);
                             stacks.add(stack);
                             channel.pipeline().addLast("coap-decoder", decoder)

@@ -88,6 +88,24 @@ final class CoapStackHandler extends SimpleChannelInboundHandler<CoapInbound> im
     }
 
     @Override
+    public void batch(Runnable task) {
+        if (reading) {
+            task.run();
+            return;
+        }
+        reading = true;
+        try {
+            task.run();
+        } finally {
+            reading = false;
+            if (unflushed) {
+                unflushed = false;
+                channel.flush();
+            }
+        }
+    }
+
+    @Override
     public void execute(Runnable task) {
         channel.eventLoop().execute(task);
     }

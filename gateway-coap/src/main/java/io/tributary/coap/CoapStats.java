@@ -1,14 +1,18 @@
 package io.tributary.coap;
 
+import io.tributary.coap.stack.Observations;
+import io.tributary.coap.stack.RemovalReason;
 import io.tributary.coap.stack.StackCounters;
 
 /** The counters of one endpoint, summed over its channels; read without locks, for meters. */
 public final class CoapStats {
 
     private final StackCounters counters;
+    private final Observations observations;
 
-    CoapStats(StackCounters counters) {
+    CoapStats(StackCounters counters, Observations observations) {
         this.counters = counters;
+        this.observations = observations;
     }
 
     /** @return requests received by the server side */
@@ -81,5 +85,41 @@ public final class CoapStats {
     /** @return client requests sent */
     public long clientRequests() {
         return counters.clientRequests.sum();
+    }
+
+    /** @return observe relations held (RFC 7641) */
+    public int observeRelations() {
+        return observations.relations();
+    }
+
+    /**
+     * @param confirmable CON (true) or NON (false)
+     * @return notifications sent in that message type
+     */
+    public long notifications(boolean confirmable) {
+        return observations.notifications(confirmable);
+    }
+
+    /**
+     * @param reason why
+     * @return observe relations removed for that reason ({@link RemovalReason#LIMIT}: registrations refused)
+     */
+    public long observersRemoved(RemovalReason reason) {
+        return observations.removed(reason);
+    }
+
+    /** @return block-wise transfers evicted by a newer one of the same peer beyond the per-peer cap */
+    public long transfersEvicted() {
+        return counters.transfersEvicted.sum();
+    }
+
+    /** @return blocks refused with 5.03 because transfers held all the bytes allowed */
+    public long transfersRefused() {
+        return counters.transfersRefused.sum();
+    }
+
+    /** @return block-wise transfers expired EXCHANGE_LIFETIME after their last block */
+    public long transfersExpired() {
+        return counters.transfersExpired.sum();
     }
 }

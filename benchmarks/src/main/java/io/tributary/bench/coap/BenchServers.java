@@ -24,6 +24,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.tributary.coap.CoapEndpoint;
 import io.tributary.coap.CoapResponse;
 import io.tributary.coap.CoapServer;
+import io.tributary.coap.ContentFormat;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
@@ -34,12 +35,16 @@ import org.eclipse.californium.elements.config.UdpConfig;
 import reactor.core.publisher.Mono;
 
 /**
- * The three servers of the side-by-side run, each answering {@code GET /bench} with 2.05 "ok" on 127.0.0.1:
- * {@code tributary} (our CoapServer, defaults), {@code californium} (Californium 3.14, stock configuration) and
- * {@code echo} (a bare Netty UDP echo, the ceiling). Prints {@code READY} once bound; exits 1 if the bind fails.
- * Usage: {@code BenchServers <tributary|californium|echo> <port>}.
+ * The servers of the side-by-side runs on 127.0.0.1: {@code tributary} (our CoapServer, defaults),
+ * {@code californium} (Californium 3.14, stock configuration) and {@code echo} (a bare Netty UDP echo, the
+ * ceiling) answer {@code GET /bench} with 2.05 "ok"; {@code tributary-block} and {@code californium-block} serve
+ * {@code GET /big}, 64 KiB in Block2 blocks. Prints {@code READY} once bound; exits 1 if the bind fails. Usage:
+ * {@code BenchServers <tributary|californium|echo|tributary-block|californium-block> <port>}.
  */
 public final class BenchServers {
+
+    /** The 64 KiB body of {@code GET /big}. */
+    static final byte[] BIG = new byte[64 * 1024];
 
     private BenchServers() {
     }
@@ -62,6 +67,12 @@ public final class BenchServers {
                 case "echo":
                     echo(port);
                     break;
+                case "tributary-block":
+                    tributaryBlock(port);
+                    break;
+                case "californium-block":
+                    californiumBlock(port);
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown server kind " + kind);
             }
@@ -79,6 +90,33 @@ public final class BenchServers {
                 .route(routes -> routes.get("/bench", request -> Mono.just(ok)))
                 .bindNow(Duration.ofSeconds(10));
         System.out.println("tributary: " + endpoint.channelCount() + " x " + endpoint.transport());
+    }
+
+    /** Ours serving {@code GET /big}: 64 KiB, cut into Block2 blocks of the size the client asks for. */
+    private static void tributaryBlock(int port) {
+        CoapResponse big = CoapResponse.content(BIG, ContentFormat.OCTET_STREAM);
+        CoapEndpoint endpoint = CoapServer.create().host("127.0.0.1").port(port)
+                .route(routes -> routes.get("/big", request -> Mono.just(big)))
+                .bindNow(Duration.ofSeconds(10));
+        System.out.println("tributary: " + endpoint.channelCount() + " x " + endpoint.transport());
+    }
+
+    /** Californium serving {@code GET /big} with its block-wise layer, bodies up to 128 KiB allowed. */
+    private static void californiumBlock(int port) {
+        CoapConfig.register();
+        UdpConfig.register();
+        Configuration configuration = Configuration.createStandardWithoutFile()
+                .set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 128 * 1024)
+                .set(CoapConfig.PREFERRED_BLOCK_SIZE, 1024)
+                .set(CoapConfig.MAX_MESSAGE_SIZE, 1024);
+        var server = new org.eclipse.californium.core.CoapServer(configuration, port);
+        server.add(new CoapResource("big") {
+            @Override
+            public void handleGET(CoapExchange exchange) {
+                exchange.respond(CoAP.ResponseCode.CONTENT, BIG, MediaTypeRegistry.APPLICATION_OCTET_STREAM);
+            }
+        });
+        server.start();
     }
 
     private static void californium(int port) {

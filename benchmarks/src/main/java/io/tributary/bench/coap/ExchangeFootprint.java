@@ -1,7 +1,5 @@
 package io.tributary.bench.coap;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +10,10 @@ import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.message.CoapOptions;
 import io.tributary.coap.message.CoapType;
 import io.tributary.coap.stack.CoapStack;
+import io.tributary.coap.stack.EndpointState;
 import io.tributary.coap.stack.MessageResults;
 import io.tributary.coap.stack.OutboundProbe;
 import io.tributary.coap.stack.StackConfig;
-import io.tributary.coap.stack.StackCounters;
 import io.tributary.core.config.Settings;
 import io.tributary.core.time.VirtualClock;
 import reactor.core.Disposable;
@@ -44,8 +42,8 @@ public final class ExchangeFootprint {
 
     private static double clientExchanges() {
         Settings config = StackConfig.defaults().with(StackConfig.NSTART, 10_000);
-        CoapStack stack = new CoapStack(config, OutboundProbe.counting(), new VirtualClock(), new StackCounters(),
-                CoapStack.messageIds(config), null, 1L);
+        CoapStack stack = new CoapStack(config, OutboundProbe.counting(), new VirtualClock(),
+                new EndpointState(config, 1), null, 1L);
         CoapMessage get = CoapMessage.builder(CoapType.CON, CoapCode.GET)
                 .options(CoapOptions.builder().uriPath("/sensors/temp").build()).build();
         List<InetSocketAddress> peers = new ArrayList<>();
@@ -59,24 +57,24 @@ public final class ExchangeFootprint {
         warm.forEach(Disposable::dispose);
         // Allocated before the first measurement: the handles are this program's bookkeeping, not the stack's.
         Disposable[] inFlight = new Disposable[EXCHANGES];
-        long before = usedHeap();
+        long before = Heap.used();
         for (int i = 0; i < EXCHANGES; i++) {
             inFlight[i] = stack.client().request(get, peers.get(i % 16), true, MessageResults.INSTANCE).subscribe();
         }
-        long after = usedHeap();
+        long after = Heap.used();
         if (stack.client().inFlight() != EXCHANGES || stack.pendingTimers() != EXCHANGES) {
             throw new IllegalStateException("expected " + EXCHANGES + " exchanges in flight, found "
                     + stack.client().inFlight());
         }
-        keepAlive(inFlight);
+        Heap.keep(inFlight);
         return (after - before) / (double) EXCHANGES;
     }
 
     private static double dedupEntries() {
         Settings config = StackConfig.defaults();
         CoapResponse ok = CoapResponse.content("ok");
-        CoapStack stack = new CoapStack(config, OutboundProbe.counting(), new VirtualClock(), new StackCounters(),
-                CoapStack.messageIds(config), (request, peer, multicast) -> Mono.just(ok), 1L);
+        CoapStack stack = new CoapStack(config, OutboundProbe.counting(), new VirtualClock(),
+                new EndpointState(config, 1), (request, peer, multicast) -> Mono.just(ok), 1L);
         List<InetSocketAddress> peers = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             peers.add(new InetSocketAddress("10.0." + (i >> 8) + "." + (i & 255), 40000 + i));
@@ -86,32 +84,16 @@ public final class ExchangeFootprint {
             requests[i] = CoapMessage.builder(CoapType.CON, CoapCode.GET).messageId(i / 200).token(new byte[] {1, 2})
                     .options(CoapOptions.builder().uriPath("/r").build()).build();
         }
-        long before = usedHeap();
+        long before = Heap.used();
         for (int i = 0; i < EXCHANGES; i++) {
             stack.receive(requests[i], peers.get(i % 200), false);
         }
-        long after = usedHeap();
+        long after = Heap.used();
         if (stack.dedupSize() != EXCHANGES) {
             throw new IllegalStateException("expected " + EXCHANGES + " entries, found " + stack.dedupSize());
         }
         // The requests are this program's input; keep them reachable so the measurement does not free them.
-        keepAlive(requests);
+        Heap.keep(requests);
         return (after - before) / (double) EXCHANGES;
-    }
-
-    private static volatile Object sink;
-
-    private static void keepAlive(Object value) {
-        sink = value;
-    }
-
-    private static long usedHeap() {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-        }
-        return used;
     }
 }

@@ -75,7 +75,8 @@ public final class SideBySide {
                 rss.get("tributary") / (double) rss.get("californium"));
     }
 
-    private static Process start(String kind, int port, boolean pinned) throws Exception {
+    /** Starts one of {@link BenchServers} in a JVM of its own and waits for it to be bound. */
+    static Process start(String kind, int port, boolean pinned) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>();
         if (pinned) {

@@ -6,13 +6,15 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code tributary} command: {@code run}, {@code check-config}, {@code defaults}, the clients {@code coap},
- * {@code upnp}, {@code pnp} and {@code topics}, and {@code generate-completion} (a bash/zsh completion script).
+ * {@code upnp}, {@code pnp} and {@code topics}, the CoAP {@code plugtest} server, and {@code generate-completion}
+ * (a bash/zsh completion script).
  */
 @Command(name = "tributary", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reactive CoAP / Cisco PnP / UPnP GENA gateway.",
         subcommands = {RunCommand.class, CheckConfigCommand.class, DefaultsCommand.class, CoapCommand.class,
-                UpnpCommand.class, PnpCommand.class, TopicsCommand.class, AutoComplete.GenerateCompletion.class,
+                UpnpCommand.class, PnpCommand.class, TopicsCommand.class, PlugtestCommand.class,
+                AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class})
 public final class TributaryCommand {
 

@@ -3,6 +3,8 @@ package io.tributary.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,5 +61,17 @@ class CommandLineTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("run").contains("check-config");
         assertThat(run("--version")).isZero();
+    }
+
+    @Test
+    @DisplayName("plugtest is listed; on a port another socket holds it fails with exit code 1 and says why")
+    void plugtest() throws Exception {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("plugtest");
+        try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            assertThat(run("plugtest", "--host", "127.0.0.1", "--port", String.valueOf(taken.getLocalPort())))
+                    .isEqualTo(1);
+        }
+        assertThat(err.toString()).startsWith("tributary: ").containsIgnoringCase("address already in use");
     }
 }

@@ -39,8 +39,9 @@ public final class CoapAdapterConfig {
 
     /** The {@code coap} section. */
     public static final Section SECTION = Section.create("coap", "CoAP (RFC 7252) over UDP. The resource tree"
-            + " /ps/<topic...> is a window on the router: POST/PUT publishes (2.01 Created / 2.04 Changed), GET"
-            + " reads the retained value, DELETE clears it.");
+            + " /ps/<topic...> is a window on the router: POST/PUT publishes (2.01 Created / 2.04 Changed, If-Match"
+            + " and If-None-Match applied), GET reads the retained value, GET with Observe follows it (RFC 7641),"
+            + " DELETE clears it; values up to max-body-size travel in blocks (RFC 7959).");
     /** Whether the adapter runs. */
     public static final Setting<Boolean> ENABLED = SECTION.define("enabled", ValueTypes.bool(), true,
             "Whether the CoAP adapter runs.");

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.coap.CoapEndpoint;
 import io.tributary.coap.CoapStats;
+import io.tributary.coap.stack.RemovalReason;
+import io.tributary.core.config.ValueTypes;
 
 /** Exposes an endpoint's counters as {@code tributary.coap.*} meters. */
 public final class CoapMeters {
@@ -51,6 +53,25 @@ public final class CoapMeters {
                 .description("peers tracked").register(registry);
         Gauge.builder("tributary.coap.client.inflight", endpoint, CoapEndpoint::clientInFlight)
                 .description("client requests awaiting a response").register(registry);
+        Gauge.builder("tributary.coap.observe.relations", stats, CoapStats::observeRelations)
+                .description("observe relations held (RFC 7641)").register(registry);
+        for (boolean confirmable : new boolean[] {true, false}) {
+            FunctionCounter.builder("tributary.coap.observe.notifications", stats, s -> s.notifications(confirmable))
+                    .tag("type", confirmable ? "con" : "non").description("notifications sent").register(registry);
+        }
+        for (RemovalReason reason : RemovalReason.values()) {
+            FunctionCounter.builder("tributary.coap.observe.removed", stats, s -> s.observersRemoved(reason))
+                    .tag("reason", ValueTypes.kebab(reason))
+                    .description("observe relations removed, or refused (limit), by reason").register(registry);
+        }
+        FunctionCounter.builder("tributary.coap.block.transfers.dropped", stats, CoapStats::transfersEvicted)
+                .tag("reason", "evicted").description("block-wise transfers dropped").register(registry);
+        FunctionCounter.builder("tributary.coap.block.transfers.dropped", stats, CoapStats::transfersRefused)
+                .tag("reason", "refused").description("block-wise transfers dropped").register(registry);
+        FunctionCounter.builder("tributary.coap.block.transfers.dropped", stats, CoapStats::transfersExpired)
+                .tag("reason", "expired").description("block-wise transfers dropped").register(registry);
+        Gauge.builder("tributary.coap.block.transfer.bytes", endpoint, CoapEndpoint::transferBytes)
+                .description("bytes held by block-wise transfers in progress").register(registry);
     }
 
     private static void counter(MeterRegistry registry, String name, String description, CoapStats stats,

@@ -185,6 +185,72 @@ public final class CoapOptions {
         return bytes;
     }
 
+    /**
+     * Sets one option in a single copy, replacing any value it had: for the options a layer adds to a message on
+     * its way (Observe, Block1, Block2, Size1, Size2, ETag).
+     *
+     * @param number the option number
+     * @param value the raw value, not copied
+     * @return new options with that option holding only {@code value}
+     */
+    public CoapOptions with(int number, byte[] value) {
+        int kept = size - count(number);
+        int[] newNumbers = new int[kept + 1];
+        byte[][] newValues = new byte[kept + 1][];
+        int out = 0;
+        boolean placed = false;
+        for (int i = 0; i < size; i++) {
+            if (numbers[i] == number) {
+                continue;
+            }
+            if (!placed && numbers[i] > number) {
+                newNumbers[out] = number;
+                newValues[out++] = value;
+                placed = true;
+            }
+            newNumbers[out] = numbers[i];
+            newValues[out++] = values[i];
+        }
+        if (!placed) {
+            newNumbers[out] = number;
+            newValues[out] = value;
+        }
+        return new CoapOptions(newNumbers, newValues, kept + 1);
+    }
+
+    /**
+     * @param number an uint option number
+     * @param value its unsigned value
+     * @return new options with that option holding only {@code value}
+     */
+    public CoapOptions withUint(int number, long value) {
+        return with(number, encodeUint(value));
+    }
+
+    /**
+     * @param number an option number
+     * @return these options without any value of it (this object when it is absent)
+     */
+    public CoapOptions without(int number) {
+        int removed = count(number);
+        if (removed == 0) {
+            return this;
+        }
+        if (removed == size) {
+            return EMPTY;
+        }
+        int[] newNumbers = new int[size - removed];
+        byte[][] newValues = new byte[size - removed][];
+        int out = 0;
+        for (int i = 0; i < size; i++) {
+            if (numbers[i] != number) {
+                newNumbers[out] = numbers[i];
+                newValues[out++] = values[i];
+            }
+        }
+        return new CoapOptions(newNumbers, newValues, out);
+    }
+
     /** @return a builder starting from these options */
     public Builder toBuilder() {
         Builder builder = new Builder();

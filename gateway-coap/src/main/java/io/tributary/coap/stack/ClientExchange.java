@@ -32,13 +32,17 @@ final class ClientExchange<R> extends OutgoingConfirmable implements Subscriptio
     final boolean ping;
     Phase phase = Phase.NEW;
     long token;
+    /** Whether {@link #token} was chosen by the caller (an observation's), not drawn at sending. */
+    final boolean ownToken;
     boolean holdsSlot;
     private volatile int started;
     volatile boolean cancelled;
 
     ClientExchange(ClientLayer layer, CoapMessage template, InetSocketAddress address, boolean confirmable,
-                   boolean ping, ClientResults<R> results, CoreSubscriber<? super R> actual) {
+                   boolean ping, ClientResults<R> results, CoreSubscriber<? super R> actual, Long token) {
         this.layer = layer;
+        this.ownToken = token != null;
+        this.token = token != null ? token : 0;
         this.template = template;
         this.address = address;
         this.confirmable = confirmable;
@@ -147,10 +151,12 @@ final class ClientExchange<R> extends OutgoingConfirmable implements Subscriptio
         private final boolean confirmable;
         private final boolean ping;
         private final ClientResults<R> results;
+        private final Long token;
 
         RequestMono(ClientLayer layer, CoapMessage template, InetSocketAddress address, boolean confirmable,
-                    boolean ping, ClientResults<R> results) {
+                    boolean ping, ClientResults<R> results, Long token) {
             this.layer = layer;
+            this.token = token;
             this.template = template;
             this.address = address;
             this.confirmable = confirmable;
@@ -160,7 +166,8 @@ final class ClientExchange<R> extends OutgoingConfirmable implements Subscriptio
 
         @Override
         public void subscribe(CoreSubscriber<? super R> actual) {
-            actual.onSubscribe(new ClientExchange<>(layer, template, address, confirmable, ping, results, actual));
+            actual.onSubscribe(new ClientExchange<>(layer, template, address, confirmable, ping, results, actual,
+                    token));
         }
     }
 }

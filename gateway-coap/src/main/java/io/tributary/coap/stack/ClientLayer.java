@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.netty.util.collection.LongObjectHashMap;
 import io.tributary.coap.message.CoapMessage;
+import io.tributary.coap.message.CoapOption;
 import io.tributary.coap.message.CoapType;
 import io.tributary.core.config.Settings;
 import reactor.core.publisher.Flux;
@@ -17,15 +18,30 @@ import reactor.core.publisher.Mono;
 /**
  * The client side of an endpoint, on one stack's event loop: random tokens, request/response matching by
  * (peer, token) (RFC 7252 §5.3.2), NSTART outstanding requests per peer with a bounded queue for the rest
- * (§4.7), response timeouts, pings, and multicast requests collected for a window (§8.2).
+ * (§4.7), response timeouts, pings, multicast requests collected for a window (§8.2), block-wise transfers of large
+ * bodies ({@link BlockwiseClient}, RFC 7959) and observations ({@link ClientObservation}, RFC 7641).
  */
 public final class ClientLayer {
 
-    private final StackContext context;
+    /** What {@link #onResponse} found for a response. */
+    enum Match {
+        /** An exchange, a multicast request or an observation took it: acknowledge a CON. */
+        MATCHED,
+        /** Nothing waits for it: reject a CON with RST, drop a NON. */
+        UNMATCHED,
+        /** A notification of no observation: reject it with RST whatever its type (RFC 7641 §3.6). */
+        REJECT
+    }
+
+    final StackContext context;
     private final PeerTable peers;
     private final Reliability reliability;
     private final LongObjectHashMap<ClientExchange<?>> byToken = new LongObjectHashMap<>(64, 0.8f);
     private final LongObjectHashMap<Multicast<?>> multicastByToken = new LongObjectHashMap<>();
+    private final LongObjectHashMap<ClientObservation<?>> observations = new LongObjectHashMap<>();
+    final BlockwiseClient blocks;
+    final long reregistrationMarginNanos;
+    final ObserveCancel observeCancel;
     private final Map<InetSocketAddress, Slots> slots = new HashMap<>();
     private final long responseTimeoutNanos;
     private final int tokenLength;
@@ -47,6 +63,9 @@ public final class ClientLayer {
         this.tokenLength = protocol.get(StackConfig.TOKEN_LENGTH);
         this.nstart = protocol.get(StackConfig.NSTART);
         this.maxQueued = protocol.get(StackConfig.MAX_QUEUED_REQUESTS_PER_PEER);
+        this.blocks = new BlockwiseClient(this, protocol);
+        this.reregistrationMarginNanos = protocol.get(StackConfig.OBSERVE_REREGISTRATION_MARGIN).toNanos();
+        this.observeCancel = protocol.get(StackConfig.OBSERVE_CANCEL);
     }
 
     /**
@@ -61,7 +80,82 @@ public final class ClientLayer {
      */
     public <R> Mono<R> request(CoapMessage template, InetSocketAddress peer, boolean confirmable,
                                ClientResults<R> results) {
-        return new ClientExchange.RequestMono<>(this, template, peer, confirmable, false, results);
+        return new ClientExchange.RequestMono<>(this, template, peer, confirmable, false, results, null);
+    }
+
+    /**
+     * A request whose body and response may span blocks (RFC 7959): a payload larger than {@code block-size} goes
+     * in Block1 blocks (atomic, with a Request-Tag, at the block size the server asks for), and a response in
+     * Block2 blocks is fetched whole, the blocks tied by their ETag; nothing is sent until subscribed.
+     *
+     * @param template method, options and payload; type, message ID and token are filled in
+     * @param peer the server
+     * @param confirmable CON or NON
+     * @param results what the whole response, or an {@link ExchangeFailure}, becomes
+     * @param maxBodySize the largest response body reassembled; a larger one fails the request
+     * @param <R> the caller's response type
+     * @return the response, its body whole
+     */
+    public <R> Mono<R> transfer(CoapMessage template, InetSocketAddress peer, boolean confirmable,
+                                ClientResults<R> results, int maxBodySize) {
+        return blocks.send(template, peer, confirmable, maxBodySize)
+                .map(response -> results.response(response, peer))
+                .onErrorMap(ExchangeFailure.class, results::failure);
+    }
+
+    /**
+     * Observes a resource (RFC 7641): a GET with Observe 0; the registration's response comes first, then every
+     * notification that passes the freshness rule (§3.4), whole when it spans blocks. The observation
+     * re-registers when Max-Age plus {@code observe-reregistration-margin} pass without a notification, and ends
+     * as {@code observe-cancel} says when the subscriber cancels. A response without Observe completes the flux
+     * after it; a 4.xx or 5.xx notification fails it with an {@link ExchangeFailure.Reason#ERROR_RESPONSE}.
+     *
+     * @param template a GET (or FETCH) with its options; Observe is added
+     * @param peer the server
+     * @param confirmable CON or NON registration
+     * @param results what each response, or an {@link ExchangeFailure}, becomes
+     * @param maxBodySize the largest notification body reassembled
+     * @param <R> the caller's response type
+     * @return the registration's response, then the notifications; latest wins when the subscriber lags
+     */
+    public <R> Flux<R> observe(CoapMessage template, InetSocketAddress peer, boolean confirmable,
+                               ClientResults<R> results, int maxBodySize) {
+        return Flux.create(sink -> {
+            ClientObservation<R> observation = new ClientObservation<>(this, template, peer, confirmable, results,
+                    sink, maxBodySize);
+            sink.onDispose(observation::cancel);
+            context.inLoop(observation::start);
+        }, FluxSink.OverflowStrategy.LATEST);
+    }
+
+    /** A request with a token the caller chose (an observation's), answered with the raw message. */
+    Mono<CoapMessage> exchange(CoapMessage template, InetSocketAddress peer, boolean confirmable, Long token) {
+        return new ClientExchange.RequestMono<>(this, template, peer, confirmable, false, MessageResults.INSTANCE,
+                token);
+    }
+
+    /** Takes a token for an observation, which keeps it until {@link #forget}. */
+    long register(ClientObservation<?> observation) {
+        long token = newToken();
+        observations.put(token, observation);
+        return token;
+    }
+
+    /** Frees an observation's token: a later notification with it is answered with RST. */
+    void forget(ClientObservation<?> observation) {
+        if (observations.get(observation.token) == observation) {
+            observations.remove(observation.token);
+        }
+    }
+
+    /** @return the token as the bytes of a message */
+    byte[] tokenBytes(long token) {
+        byte[] bytes = new byte[tokenLength];
+        for (int i = tokenLength - 1; i >= 0; i--) {
+            bytes[i] = (byte) token;
+            token >>>= 8;
+        }
+        return bytes;
     }
 
     /**
@@ -72,8 +166,8 @@ public final class ClientLayer {
      * @return completes when the peer answered
      */
     public Mono<Void> ping(InetSocketAddress peer, ClientResults<?> results) {
-        return new ClientExchange.RequestMono<>(this, CoapMessage.empty(CoapType.CON, 0), peer, true, true, results)
-                .then();
+        return new ClientExchange.RequestMono<>(this, CoapMessage.empty(CoapType.CON, 0), peer, true, true, results,
+                null).then();
     }
 
     /**
@@ -172,7 +266,7 @@ public final class ClientLayer {
         CoapMessage.Builder message = CoapMessage.builder(type, template.code()).messageId(messageId)
                 .options(template.options()).payload(template.payload());
         if (!exchange.ping) {
-            long token = newToken();
+            long token = exchange.ownToken ? exchange.token : newToken();
             exchange.token = token;
             byToken.put(token, exchange);
             message.token(tokenBytes(token));
@@ -243,20 +337,25 @@ public final class ClientLayer {
         }
     }
 
-    /** Matches a response (CON, NON, or arriving before the ACK of our CON); returns whether it was ours. */
-    boolean onResponse(CoapMessage response, InetSocketAddress sender) {
+    /** Matches a response (CON, NON, or arriving before the ACK of our CON) to what waits for it. */
+    Match onResponse(CoapMessage response, InetSocketAddress sender) {
         if (response.token().length != tokenLength) {
-            return false;
+            return unmatched(response);
         }
         long token = tokenKey(response.token());
         Multicast<?> group = multicastByToken.get(token);
         if (group != null) {
             group.received(response, sender);
-            return true;
+            return Match.MATCHED;
         }
         ClientExchange<?> exchange = byToken.get(token);
         if (exchange == null || !exchange.address.equals(sender)) {
-            return false;
+            ClientObservation<?> observation = observations.get(token);
+            if (observation != null && observation.address.equals(sender)) {
+                observation.received(response);
+                return Match.MATCHED;
+            }
+            return unmatched(response);
         }
         if (exchange.phase == ClientExchange.Phase.AWAIT_ACK) {
             // The separate response overtook (or replaced) the lost ACK: it acknowledges the request too.
@@ -265,7 +364,11 @@ public final class ClientLayer {
             context.wheel().cancel(exchange);
         }
         exchange.succeed(response);
-        return true;
+        return Match.MATCHED;
+    }
+
+    private static Match unmatched(CoapMessage response) {
+        return response.options().has(CoapOption.OBSERVE) ? Match.REJECT : Match.UNMATCHED;
     }
 
     private long newToken() {
@@ -273,17 +376,8 @@ public final class ClientLayer {
         long token;
         do {
             token = context.random().nextLong() & mask;
-        } while (byToken.containsKey(token) || multicastByToken.containsKey(token));
+        } while (byToken.containsKey(token) || multicastByToken.containsKey(token) || observations.containsKey(token));
         return token;
-    }
-
-    private byte[] tokenBytes(long token) {
-        byte[] bytes = new byte[tokenLength];
-        for (int i = tokenLength - 1; i >= 0; i--) {
-            bytes[i] = (byte) token;
-            token >>>= 8;
-        }
-        return bytes;
     }
 
     private static long tokenKey(byte[] token) {
@@ -297,6 +391,11 @@ public final class ClientLayer {
     /** @return client requests in flight or queued */
     public int inFlight() {
         return byToken.size();
+    }
+
+    /** @return observations held */
+    public int observing() {
+        return observations.size();
     }
 
     private static final class Slots {

@@ -18,9 +18,16 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *   datagram ─► decoder ─► CoapStack.receive
  *      ├─ empty CON (ping) ─► RST
- *      ├─ request ─► ServerLayer: dedup ─► option checks ─► Responder ─► piggybacked / separate
- *      ├─ response ─► (client stack) dedup ─► ClientLayer: match by (peer, token) ─► ACK / RST
- *      └─ ACK / RST ─► Reliability: match by (peer, message ID) ─► owning exchange
+ *      ├─ request ─► ServerLayer: dedup ─► option checks ─┬─ plain ──────────────────────────────┐
+ *      │                                                    └─ Block1/Block2/Observe:               │
+ *      │                       BlockwiseLayer (reassemble Block1; 2.31, 4.08, 4.13) ─► ObserveLayer ─┤
+ *      │                                                                                           ▼
+ *      │   piggybacked / separate ◄─ BlockwiseLayer (cut Block2) ◄─ ObserveLayer (relation) ◄─ Responder
+ *      ├─ response ─► (client stack) dedup ─► ClientLayer: match by (peer, token): exchange or
+ *      │              observation (freshness, Block2 of notifications via BlockwiseClient) ─► ACK / RST
+ *      └─ ACK / RST ─► Reliability: match by (peer, message ID) ─► owning exchange or CON notification;
+ *                      RST to a NON notification ─► ObserveLayer
+ *   ObservableResource.changed ─► Observations ─► each stack's loop ─► ObserveLayer ─► BlockwiseLayer ─► notifications
  * </pre>
  * With several channels on one port (SO_REUSEPORT) the kernel keeps a peer on one channel, so per-peer server state
  * needs no locks. The client side lives on one designated stack: the others hand it the responses, ACKs and RSTs
@@ -35,6 +42,8 @@ public final class CoapStack {
     private final PeerTable peers;
     private final Deduplicator dedup;
     private final Reliability reliability;
+    private final BlockwiseLayer blocks;
+    private final ObserveLayer observe;
     private final ServerLayer server;
     private final ClientLayer client;
     private final CoapStack clientStack;
@@ -45,14 +54,13 @@ public final class CoapStack {
      * @param protocol protocol parameters, values of {@link StackConfig#SECTION}
      * @param outbound where messages go
      * @param clock drives retransmissions and expiries (the channel's event loop, or a virtual clock)
-     * @param counters endpoint-wide counters
-     * @param messageIds endpoint-wide message ID allocator, see {@link #messageIds(Settings)}
+     * @param endpoint what the stacks of the endpoint share: counters, message IDs, observe relations
      * @param responder the server side, or {@code null} to answer every request with 4.04
      * @param seed seed of this stack's randomness (retransmission jitter, tokens, leisure)
      */
-    public CoapStack(Settings protocol, Outbound outbound, SchedulingClock clock, StackCounters counters,
-                     MessageIds messageIds, Responder responder, long seed) {
-        this(protocol, outbound, clock, counters, messageIds, responder, seed, null);
+    public CoapStack(Settings protocol, Outbound outbound, SchedulingClock clock, EndpointState endpoint,
+                     Responder responder, long seed) {
+        this(protocol, outbound, clock, endpoint, responder, seed, null);
     }
 
     /**
@@ -61,34 +69,27 @@ public final class CoapStack {
      * @param protocol protocol parameters, values of {@link StackConfig#SECTION}
      * @param outbound where messages go
      * @param clock drives retransmissions and expiries
-     * @param counters endpoint-wide counters
-     * @param messageIds endpoint-wide message ID allocator
+     * @param endpoint what the stacks of the endpoint share
      * @param responder the server side, or {@code null} to answer every request with 4.04
      * @param seed seed of this stack's randomness
      * @param clientStack the stack hosting the client side, which gets the responses, ACKs and RSTs meant for it
      */
-    public CoapStack(Settings protocol, Outbound outbound, SchedulingClock clock, StackCounters counters,
-                     MessageIds messageIds, Responder responder, long seed, CoapStack clientStack) {
+    public CoapStack(Settings protocol, Outbound outbound, SchedulingClock clock, EndpointState endpoint,
+                     Responder responder, long seed, CoapStack clientStack) {
         TimerWheel wheel = new TimerWheel(clock, protocol.get(StackConfig.TIMER_TICK).toNanos(), 4096);
-        this.context = new StackContext(outbound, wheel, counters, messageIds, new SplittableRandom(seed));
+        StackCounters counters = endpoint.counters();
+        this.context = new StackContext(outbound, wheel, counters, endpoint.messageIds(),
+                new SplittableRandom(seed));
         this.peers = new PeerTable(protocol.get(StackConfig.MAX_PEERS));
         this.dedup = new Deduplicator(wheel, peers, StackConfig.exchangeLifetime(protocol).toNanos(),
                 StackConfig.nonLifetime(protocol).toNanos(), protocol.get(StackConfig.DEDUP_PER_PEER),
                 protocol.get(StackConfig.DEDUP_TOTAL), counters.dedupEvictions);
         this.reliability = new Reliability(context, peers, protocol);
-        this.server = new ServerLayer(context, peers, dedup, reliability, responder, protocol);
+        this.blocks = new BlockwiseLayer(context, protocol);
+        this.observe = new ObserveLayer(context, peers, reliability, blocks, endpoint.observations(), protocol);
+        this.server = new ServerLayer(context, peers, dedup, reliability, blocks, observe, responder, protocol);
         this.client = clientStack == null ? new ClientLayer(context, peers, reliability, protocol) : null;
         this.clientStack = clientStack == null ? this : clientStack;
-    }
-
-    /**
-     * Creates the endpoint-wide message ID allocator shared by all stacks of an endpoint.
-     *
-     * @param protocol protocol parameters (EXCHANGE_LIFETIME, max peers)
-     * @return a new allocator
-     */
-    public static MessageIds messageIds(Settings protocol) {
-        return new MessageIds(StackConfig.exchangeLifetime(protocol).toNanos(), protocol.get(StackConfig.MAX_PEERS));
     }
 
     /** @return the client side, or {@code null} if it lives on another stack */
@@ -104,6 +105,16 @@ public final class CoapStack {
     /** @return peers tracked */
     public int peerCount() {
         return peers.size();
+    }
+
+    /** @return observe relations held by this stack (read without synchronisation, for gauges) */
+    public int observeRelations() {
+        return observe.relationCount();
+    }
+
+    /** @return bytes held by block-wise transfers in progress (read without synchronisation, for gauges) */
+    public long transferBytes() {
+        return blocks.bytesHeld();
     }
 
     /** @return timers armed (retransmissions, separate-response delays, response timeouts) */
@@ -196,11 +207,13 @@ public final class CoapStack {
         }
         boolean confirmable = message.type() == CoapType.CON;
         entry = dedup.add(peer, message.messageId(), confirmable);
-        boolean matched = client.onResponse(message, sender);
-        if (!confirmable) {
+        ClientLayer.Match match = client.onResponse(message, sender);
+        boolean matched = match == ClientLayer.Match.MATCHED;
+        if (!confirmable && match != ClientLayer.Match.REJECT) {
             return;
         }
-        // §4.2: a CON response nobody waits for is rejected with RST, otherwise acknowledged.
+        // §4.2: a CON response nobody waits for is rejected with RST, otherwise acknowledged; a notification of no
+        // observation is rejected whatever its type (RFC 7641 §3.6).
         CoapMessage reply = CoapMessage.empty(matched ? CoapType.ACK : CoapType.RST, message.messageId());
         if (!matched) {
             context.counters().resetsSent.increment();
@@ -210,21 +223,26 @@ public final class CoapStack {
     }
 
     private void onSettled(CoapMessage message, InetSocketAddress sender, boolean reset) {
-        if (settle(message, sender, reset) || clientStack == this) {
+        if (settle(message, sender, reset) || (reset && observe.reset(sender, message.messageId()))) {
+            return;
+        }
+        if (clientStack == this) {
+            unmatched(message, sender);
             return;
         }
         // Not a separate response of this stack's server side: an ACK or RST for the client side, perhaps.
-        clientStack.context.inLoop(() -> clientStack.settle(message, sender, reset));
+        clientStack.context.inLoop(() -> {
+            if (!clientStack.settle(message, sender, reset)) {
+                clientStack.unmatched(message, sender);
+            }
+        });
     }
 
-    /** Settles an outgoing CON of this stack; an ACK or RST matching none is counted on the client stack. */
+    /** Settles an outgoing CON of this stack; whether one matched. */
     private boolean settle(CoapMessage message, InetSocketAddress sender, boolean reset) {
         Peer peer = peers.find(sender);
         OutgoingConfirmable outgoing = peer == null ? null : reliability.settle(peer, message.messageId());
         if (outgoing == null) {
-            if (clientStack == this) {
-                unmatched(message, sender);
-            }
             return false;
         }
         if (reset) {

@@ -18,4 +18,14 @@ public interface Outbound {
 
     /** @return whether the caller is on the thread that owns the stack */
     boolean inEventLoop();
+
+    /**
+     * Runs a task that sends many messages, so they go out together (one flush, batched system calls) rather than
+     * one flush each; on the thread that owns the stack.
+     *
+     * @param task the task
+     */
+    default void batch(Runnable task) {
+        task.run();
+    }
 }

@@ -27,13 +27,15 @@ final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber
     private final CoapMessage request;
     private final DedupEntry entry;
     private final boolean multicast;
+    private final Negotiated negotiated;
     private Phase phase = Phase.HANDLING;
     private Response pending;
     private volatile boolean delivered;
 
     ServerExchange(ServerLayer layer, CoapMessage request, InetSocketAddress sender, Peer peer, DedupEntry entry,
-                   boolean multicast) {
+                   boolean multicast, Negotiated negotiated) {
         this.layer = layer;
+        this.negotiated = negotiated;
         this.context = layer.context;
         this.request = request;
         this.address = sender;
@@ -79,11 +81,12 @@ final class ServerExchange extends OutgoingConfirmable implements CoreSubscriber
         }
     }
 
-    /** Sends the response in whatever way the exchange's phase calls for; on the event loop. */
-    void complete(Response response) {
+    /** Sends the response, passed down through Observe and block-wise transfer, as the phase calls for; on the loop. */
+    void complete(Response handled) {
         if (phase == Phase.DONE || phase == Phase.RETRANSMITTING || phase == Phase.LEISURE) {
             return;
         }
+        Response response = layer.outgoing(negotiated, request, address, handled);
         if (multicast) {
             layer.countResponse(response.code());
             finishMulticast(response, ServerLayer.suppressed(request, response.code())

@@ -18,8 +18,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The server side of one stack: deduplicates requests (a duplicate gets the stored reply, the handler never runs
- * twice), rejects unrecognised critical options with 4.02 (§5.4.1) and proxy requests with 5.05 (§5.10.2), runs
- * the {@link Responder}, and answers piggybacked, separately (§5.2.2) or after a multicast leisure (§8.2).
+ * twice), rejects unrecognised critical options with 4.02 (§5.4.1) and proxy requests with 5.05 (§5.10.2), passes
+ * a request with Block1, Block2 or Observe up through the {@link BlockwiseLayer} and the {@link ObserveLayer}, runs
+ * the {@link Responder}, passes its response down through them, and answers piggybacked, separately (§5.2.2) or
+ * after a multicast leisure (§8.2). A plain request meets the two layers only as a size check on its response.
  */
 final class ServerLayer {
 
@@ -33,6 +35,8 @@ final class ServerLayer {
     final long leisureNanos;
     private final PeerTable peers;
     private final Deduplicator dedup;
+    private final BlockwiseLayer blocks;
+    private final ObserveLayer observe;
     private final Responder responder;
     private final int maxPeers;
 
@@ -41,15 +45,19 @@ final class ServerLayer {
      * @param peers the peers known to the stack
      * @param dedup the stack's deduplication of message IDs
      * @param reliability retransmits separate responses
+     * @param blocks block-wise transfer, below Observe
+     * @param observe the observe relations, above block-wise transfer
      * @param responder the application, or {@code null} to answer every request with 4.04
      * @param protocol SEPARATE_RESPONSE_DELAY, DEFAULT_LEISURE and MAX_PEERS, values of {@link StackConfig#SECTION}
      */
     ServerLayer(StackContext context, PeerTable peers, Deduplicator dedup, Reliability reliability,
-                Responder responder, Settings protocol) {
+                BlockwiseLayer blocks, ObserveLayer observe, Responder responder, Settings protocol) {
         this.context = context;
         this.peers = peers;
         this.dedup = dedup;
         this.reliability = reliability;
+        this.blocks = blocks;
+        this.observe = observe;
         this.responder = responder != null ? responder : (request, peer, multicast) -> NOT_FOUND;
         this.separateResponseDelayNanos = protocol.get(StackConfig.SEPARATE_RESPONSE_DELAY).toNanos();
         this.leisureNanos = protocol.get(StackConfig.DEFAULT_LEISURE).toNanos();
@@ -85,28 +93,86 @@ final class ServerLayer {
         entry = dedup.add(peer, request.messageId(), confirmable);
         context.counters().requests.increment();
         Response immediate = checkOptions(request);
-        Mono<? extends Response> result = null;
-        if (immediate == null) {
-            try {
-                result = responder.respond(request, sender, multicast);
-                if (result instanceof Fuseable.ScalarCallable) {
-                    // The common case of an immediate answer: no subscription, no thread hop, no exchange object.
-                    immediate = scalar(request, sender, result);
-                }
-            } catch (RuntimeException e) {
-                immediate = handlerFailed(request, sender, e);
+        if (immediate == null && !multicast && layered(request.options())) {
+            Negotiated negotiated = new Negotiated(request, sender);
+            immediate = blocks.receive(negotiated);
+            if (immediate == null) {
+                observe.receive(negotiated);
+                respond(negotiated.request, negotiated, sender, peer, entry, false);
+                return;
             }
         }
-        if (immediate != null && !multicast) {
-            answer(request, sender, entry, immediate);
+        if (immediate != null) {
+            // Answers of the stack's own (bad options, the block-wise layer's) are small and observe nothing.
+            if (multicast) {
+                new ServerExchange(this, request, sender, peer, entry, true, null).complete(immediate);
+            } else {
+                answer(request, sender, entry, immediate);
+            }
             return;
         }
-        ServerExchange exchange = new ServerExchange(this, request, sender, peer, entry, multicast);
+        respond(request, null, sender, peer, entry, multicast);
+    }
+
+    /** Runs the responder and answers with its response, passed down through the Observe and block-wise layers. */
+    private void respond(CoapMessage request, Negotiated negotiated, InetSocketAddress sender, Peer peer,
+                         DedupEntry entry, boolean multicast) {
+        Mono<? extends Response> result = null;
+        Response immediate = null;
+        try {
+            result = responder.respond(request, sender, multicast);
+            if (result instanceof Fuseable.ScalarCallable) {
+                // The common case of an immediate answer: no subscription, no thread hop, no exchange object.
+                immediate = scalar(request, sender, result);
+            }
+        } catch (RuntimeException e) {
+            immediate = handlerFailed(request, sender, e);
+        }
+        if (immediate != null && !multicast) {
+            answer(request, sender, entry, outgoing(negotiated, request, sender, immediate));
+            return;
+        }
+        ServerExchange exchange = new ServerExchange(this, request, sender, peer, entry, multicast, negotiated);
         if (immediate != null) {
             exchange.complete(immediate);
         } else {
             exchange.start(result);
         }
+    }
+
+    /** Whether a request carries an option the Observe or block-wise layer reads (Observe, Block2, Block1, Size2). */
+    private static boolean layered(CoapOptions options) {
+        for (int i = 0; i < options.size(); i++) {
+            int number = options.number(i);
+            if (number == CoapOption.OBSERVE || number == CoapOption.BLOCK2 || number == CoapOption.BLOCK1
+                    || number == CoapOption.SIZE2) {
+                return true;
+            }
+            if (number > CoapOption.SIZE2) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Passes a responder's response down through Observe and block-wise transfer: only a response larger than one
+     * block (or a state of an observable resource) costs anything for a plain request.
+     */
+    Response outgoing(Negotiated negotiated, CoapMessage request, InetSocketAddress sender, Response response) {
+        Response out = observe.respond(negotiated, response);
+        if (negotiated != null) {
+            return blocks.respond(negotiated, out);
+        }
+        if (out.payloadLength() > blocks.blockSize() && !safe(request)) {
+            // A large answer to another method than GET is kept for the blocks the client asks for next.
+            return blocks.respond(new Negotiated(request, sender), out);
+        }
+        return blocks.firstBlock(out);
+    }
+
+    private static boolean safe(CoapMessage request) {
+        return request.code() == CoapCode.GET || request.code() == CoapCode.FETCH;
     }
 
     /**
@@ -186,6 +252,8 @@ final class ServerLayer {
             case CoapOption.URI_PATH:
             case CoapOption.URI_QUERY:
             case CoapOption.ACCEPT:
+            case CoapOption.BLOCK2:
+            case CoapOption.BLOCK1:
                 return true;
             default:
                 return false;

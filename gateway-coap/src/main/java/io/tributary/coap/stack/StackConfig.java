@@ -8,15 +8,16 @@ import io.tributary.core.config.Settings;
 import io.tributary.core.config.ValueTypes;
 
 /**
- * The protocol parameters of a CoAP stack (RFC 7252 §4.8 and the memory caps around them); values of
- * {@link #SECTION} are given to each {@link CoapStack}. Derived values (MAX_TRANSMIT_SPAN, MAX_TRANSMIT_WAIT,
- * EXCHANGE_LIFETIME, NON_LIFETIME) follow §4.8.2 unless set.
+ * The protocol parameters of a CoAP stack (RFC 7252 §4.8, Observe of RFC 7641, block-wise transfer of RFC 7959)
+ * and the memory caps around them; values of {@link #SECTION} are given to each {@link CoapStack}. Derived values
+ * (MAX_TRANSMIT_SPAN, MAX_TRANSMIT_WAIT, EXCHANGE_LIFETIME, NON_LIFETIME) follow §4.8.2 unless set.
  */
 public final class StackConfig {
 
     /** The protocol parameters; written at the level of the {@code coap} section. */
     public static final Section SECTION = Section.create("protocol",
-            "Transmission parameters (RFC 7252 §4.8) and the state kept per peer.");
+            "Transmission parameters (RFC 7252 §4.8), Observe (RFC 7641), block-wise transfer (RFC 7959) and the state"
+                    + " kept per peer.");
 
     /** ACK_TIMEOUT. */
     public static final Setting<Duration> ACK_TIMEOUT = SECTION.define("ack-timeout", ValueTypes.positiveDuration(),
@@ -72,6 +73,62 @@ public final class StackConfig {
     public static final Setting<Integer> MAX_QUEUED_REQUESTS_PER_PEER = SECTION.define(
             "max-queued-requests-per-peer", ValueTypes.integer().atLeast(0).unit("requests"), 1024,
             "Client requests that may wait for an NSTART slot per peer; more fail at once.");
+
+    /** Block size of block-wise transfers. */
+    public static final Setting<Integer> BLOCK_SIZE = SECTION.define("block-size", ValueTypes.size().range(16, 1024)
+            .require(size -> Integer.bitCount(size) == 1, "a power of two"), 1024, "Block size of block-wise"
+                    + " transfers (RFC 7959 §2.2): a larger response is split into Block2 blocks whether asked or"
+                    + " not, so no answer to an unverified peer exceeds one block (RFC 7252 §11.3); a peer asking"
+                    + " for smaller blocks gets them; the client sends larger bodies in Block1 blocks.");
+    /** Largest body reassembled from blocks. */
+    public static final Setting<Integer> MAX_BODY_SIZE = SECTION.define("max-body-size",
+            ValueTypes.size().atLeast(16), 1 << 20, "Largest body reassembled from blocks: a Block1 upload announced"
+                    + " (Size1) or grown beyond it gets 4.13 with Size1 naming the limit (RFC 7959 §2.9.3); the"
+                    + " client refuses larger Block2 responses.");
+    /** Block-wise transfers in progress per peer. */
+    public static final Setting<Integer> MAX_TRANSFERS_PER_PEER = SECTION.define("max-transfers-per-peer",
+            ValueTypes.integer().atLeast(1).unit("transfers"), 4, "Block-wise transfers a peer may have in"
+                    + " progress: Block1 uploads being reassembled, kept apart by Request-Tag (RFC 9175 §3), and"
+                    + " responses to other methods served block by block (RFC 7959 §2.5); a new one evicts the"
+                    + " peer's oldest, counted.");
+    /** Bytes held by block-wise transfers. */
+    public static final Setting<Integer> MAX_TRANSFER_BYTES = SECTION.define("max-transfer-bytes",
+            ValueTypes.size().atLeast(1024), 16 << 20, "Bytes held in total by block-wise transfers in progress;"
+                    + " a block that does not fit gets 5.03, counted. A transfer expires EXCHANGE_LIFETIME after"
+                    + " its last block, counted (RFC 7959 §2.4).");
+    /** Observe relations in total. */
+    public static final Setting<Integer> MAX_OBSERVERS = SECTION.define("max-observers",
+            ValueTypes.integer().atLeast(0).unit("relations"), 100_000, "Observe relations held in total (RFC 7641"
+                    + " §4.1); a registration beyond is answered as a plain GET, without Observe, and counted.");
+    /** Observe relations per peer. */
+    public static final Setting<Integer> MAX_OBSERVERS_PER_PEER = SECTION.define("max-observers-per-peer",
+            ValueTypes.integer().atLeast(0).unit("relations"), 128, "Observe relations one peer may hold (RFC 7641"
+                    + " §4.1); a registration beyond is answered as a plain GET, without Observe, and counted.");
+    /** Message type of notifications. */
+    public static final Setting<NotificationType> NOTIFICATION_TYPE = SECTION.define("notification-type",
+            ValueTypes.choice(NotificationType.class), NotificationType.FOLLOW_REGISTRATION, "Message type of"
+                    + " notifications (RFC 7641 §4.5): follow-registration (CON for a CON registration, NON for a"
+                    + " NON one), confirmable or non-confirmable.");
+    /** Longest time between CON notifications of a relation. */
+    public static final Setting<Duration> NOTIFICATION_CHECK_INTERVAL_TIME = SECTION.define(
+            "notification-check-interval-time", ValueTypes.positiveDuration(), Duration.ofHours(24),
+            "A relation notified with NON gets a CON notification at least this often, so a dead observer is"
+                    + " found and removed (RFC 7641 §4.5).");
+    /** Most NON notifications of a relation between two CON ones. */
+    public static final Setting<Integer> NOTIFICATION_CHECK_INTERVAL_COUNT = SECTION.define(
+            "notification-check-interval-count", ValueTypes.integer().atLeast(1).unit("notifications"), 100,
+            "A relation notified with NON gets a CON notification at least every this many notifications"
+                    + " (RFC 7641 §4.5).");
+    /** Client: margin after Max-Age before re-registering. */
+    public static final Setting<Duration> OBSERVE_REREGISTRATION_MARGIN = SECTION.define(
+            "observe-reregistration-margin", ValueTypes.nonNegativeDuration(), Duration.ofSeconds(2),
+            "Client: an observation re-registers when Max-Age plus this margin passes without a notification"
+                    + " (RFC 7641 §3.3.1).");
+    /** Client: how a cancelled observation ends. */
+    public static final Setting<ObserveCancel> OBSERVE_CANCEL = SECTION.define("observe-cancel",
+            ValueTypes.choice(ObserveCancel.class), ObserveCancel.DEREGISTER, "Client: how a cancelled observation"
+                    + " ends (RFC 7641 §3.6): deregister (a GET with Observe 1) or reset (RST to the next"
+                    + " notification).");
 
     /** The 100 s of MAX_LATENCY (RFC 7252 §4.8.2). */
     private static final Duration MAX_LATENCY = Duration.ofSeconds(100);

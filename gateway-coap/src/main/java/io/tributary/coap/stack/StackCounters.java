@@ -36,4 +36,10 @@ public final class StackCounters {
     public final LongAdder unmatched = new LongAdder();
     /** Client requests sent. */
     public final LongAdder clientRequests = new LongAdder();
+    /** Block-wise transfers evicted by a newer one of the same peer beyond {@code max-transfers-per-peer}. */
+    public final LongAdder transfersEvicted = new LongAdder();
+    /** Blocks refused with 5.03 because transfers held {@code max-transfer-bytes}. */
+    public final LongAdder transfersRefused = new LongAdder();
+    /** Block-wise transfers that expired EXCHANGE_LIFETIME after their last block. */
+    public final LongAdder transfersExpired = new LongAdder();
 }

@@ -3,8 +3,14 @@ package io.tributary.coap.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +22,15 @@ import io.tributary.coap.CoapClient;
 import io.tributary.coap.CoapConfig;
 import io.tributary.coap.CoapEndpoint;
 import io.tributary.coap.CoapResponse;
+import io.tributary.coap.CoapResponseException;
 import io.tributary.coap.CoapServer;
 import io.tributary.coap.ContentFormat;
+import io.tributary.coap.message.BlockOption;
 import io.tributary.coap.message.CoapCode;
+import io.tributary.coap.message.CoapCodec;
+import io.tributary.coap.message.CoapMessage;
+import io.tributary.coap.message.CoapOption;
+import io.tributary.coap.stack.RemovalReason;
 import io.tributary.core.Message;
 import io.tributary.core.Router;
 import io.tributary.core.SubscribeOptions;
@@ -32,6 +44,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.netty.resources.LoopResources;
@@ -119,6 +132,155 @@ class CoapAdapterTest {
         expect(client.delete(temp), CoapCode.DELETED);
         assertThat(gateway.router().retainedValue(Topic.of("demo/temp"))).isNull();
         expect(client.get(temp), CoapCode.NOT_FOUND);
+    }
+
+    @Test
+    @DisplayName("RFC 7641: GET /ps/<topic> with Observe follows the retained value whoever changes it; DELETE ends"
+            + " the observers with 4.04")
+    void observeTopic() {
+        CoapAdapter adapter = start(pubSubOnly());
+        URI temp = ps(adapter, "/demo/temp");
+        expect(client.post(temp, "20"), CoapCode.CREATED);
+        StepVerifier.create(client.observe(temp).map(CoapResponse::payloadUtf8))
+                .expectNext("20")
+                .then(() -> gateway.router().publish(Message.builder(Topic.of("demo/temp")).payload("21")
+                        .contentType("text/plain").retain(true).build()))
+                .expectNext("21")
+                .then(() -> gateway.router().publish(Message.text(Topic.of("demo/temp"), "not retained")))
+                .then(() -> client.put(temp, "22").subscribe())
+                .expectNext("22")
+                .then(() -> client.delete(temp).subscribe())
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(CoapResponseException.class,
+                        ended -> assertThat(ended.response().code()).isEqualTo(CoapCode.NOT_FOUND)))
+                .verify(TIMEOUT);
+        assertThat(adapter.endpoint().stats().observersRemoved(RemovalReason.DELETED)).isEqualTo(1);
+        assertThat(registry.find("tributary.coap.observe.removed").tag("reason", "deleted").functionCounter()
+                .count()).isEqualTo(1);
+        expect(client.get(ps(adapter, "/demo/none")), CoapCode.NOT_FOUND);
+        assertThat(gateway.router().subscriptionCount()).as("the topic's router subscription is gone").isZero();
+    }
+
+    @Test
+    @DisplayName("ten observers of a topic share one router subscription, which ends with the last of them")
+    void observersShareSubscription() {
+        CoapAdapter adapter = start(pubSubOnly());
+        URI temp = ps(adapter, "/shared");
+        expect(client.post(temp, "0"), CoapCode.CREATED);
+        List<Flux<String>> observers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            observers.add(client.observe(temp).map(CoapResponse::payloadUtf8).take(2));
+        }
+        StepVerifier.create(Flux.merge(observers))
+                .expectNextCount(10)
+                .then(() -> {
+                    assertThat(gateway.router().subscriptionCount()).isEqualTo(1);
+                    assertThat(registry.find("tributary.coap.observe.relations").gauge().value()).isEqualTo(10);
+                    gateway.router().publish(Message.text(Topic.of("shared"), "1").toBuilder().retain(true).build());
+                })
+                .expectNextCount(10)
+                .expectComplete()
+                .verify(TIMEOUT);
+        // NSTART 1: this GET waits for the ten deregistrations before it.
+        expect(client.get(temp), CoapCode.CONTENT);
+        assertThat(adapter.endpoint().stats().observeRelations()).isZero();
+        assertThat(gateway.router().subscriptionCount()).isZero();
+    }
+
+    @Test
+    @DisplayName("RFC 7959: a 3,000-byte value goes in with Block1 and comes out with Block2, whole")
+    void largeValues() {
+        CoapAdapter adapter = start(pubSubOnly());
+        String large = "0123456789".repeat(300);
+        expect(client.put(ps(adapter, "/big"), large), CoapCode.CREATED);
+        assertThat(gateway.router().retainedValue(Topic.of("big")).payloadUtf8()).isEqualTo(large);
+        StepVerifier.create(client.get(ps(adapter, "/big")).map(CoapResponse::payloadUtf8))
+                .expectNext(large)
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    @DisplayName("§5.10.8: If-None-Match makes a create-only publish, If-Match a compare-and-set; 4.12 when they"
+            + " fail; a GET holding the ETag gets 2.03")
+    void conditionalPublish() {
+        CoapAdapter adapter = start(pubSubOnly());
+        URI topic = ps(adapter, "/cas");
+        CoapClient createOnly = client.option(CoapOption.IF_NONE_MATCH, new byte[0]);
+        expect(createOnly.put(topic, "1"), CoapCode.CREATED);
+        expect(createOnly.put(topic, "2"), CoapCode.PRECONDITION_FAILED);
+        assertThat(gateway.router().retainedValue(Topic.of("cas")).payloadUtf8()).isEqualTo("1");
+        byte[] etag = client.get(topic).block(TIMEOUT).etag();
+        expect(client.option(CoapOption.ETAG, etag).get(topic), CoapCode.VALID);
+        expect(client.option(CoapOption.IF_MATCH, new byte[] {1, 2, 3}).put(topic, "3"), CoapCode.PRECONDITION_FAILED);
+        StepVerifier.create(client.option(CoapOption.IF_MATCH, etag).put(topic, "3"))
+                .assertNext(changed -> {
+                    assertThat(changed.code()).isEqualTo(CoapCode.CHANGED);
+                    assertThat(changed.etag()).isNotEqualTo(etag);
+                })
+                .expectComplete()
+                .verify(TIMEOUT);
+        expect(client.option(CoapOption.IF_MATCH, etag).put(topic, "4"), CoapCode.PRECONDITION_FAILED);
+        expect(client.option(CoapOption.IF_MATCH, new byte[0]).put(ps(adapter, "/absent"), "5"),
+                CoapCode.PRECONDITION_FAILED);
+        assertThat(gateway.router().retainedValue(Topic.of("cas")).payloadUtf8()).isEqualTo("3");
+    }
+
+    @Test
+    @DisplayName("§5.10.4: a value published without Content-Format is served as application/octet-stream and says"
+            + " so; Accept: application/json gets 4.06")
+    void formatless() {
+        CoapAdapter adapter = start(pubSubOnly());
+        gateway.router().publish(Message.builder(Topic.of("raw")).payload(new byte[] {1, 2}).retain(true).build());
+        StepVerifier.create(client.get(ps(adapter, "/raw")))
+                .assertNext(read -> {
+                    assertThat(read.contentFormat()).isEqualTo(ContentFormat.OCTET_STREAM);
+                    assertThat(read.payload()).containsExactly(1, 2);
+                    assertThat(read.etag()).hasSize(8);
+                })
+                .expectComplete()
+                .verify(TIMEOUT);
+        expect(client.accept(ContentFormat.JSON).get(ps(adapter, "/raw")), CoapCode.NOT_ACCEPTABLE);
+        expect(client.accept(ContentFormat.OCTET_STREAM).get(ps(adapter, "/raw")), CoapCode.CONTENT);
+    }
+
+    @Test
+    @DisplayName("RFC 7252 §11.3: GET /ps of 300 topics answers a 12-byte request with one block of 1,024 bytes,"
+            + " not 10 KB; the client reassembles the list")
+    void listingInBlocks() throws Exception {
+        CoapAdapter adapter = start(pubSubOnly());
+        for (int i = 0; i < 300; i++) {
+            gateway.router().publish(Message.text(Topic.of("building/floor/room" + i + "/temperature"), "20")
+                    .toBuilder().retain(true).build());
+        }
+        byte[] request = {0x40, 0x01, 0x12, 0x34, (byte) 0xb2, 'p', 's'};
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            socket.setSoTimeout(10_000);
+            socket.send(new DatagramPacket(request, request.length,
+                    new InetSocketAddress("127.0.0.1", adapter.endpoint().port())));
+            DatagramPacket answer = new DatagramPacket(new byte[4096], 4096);
+            socket.receive(answer);
+            CoapMessage reply = CoapCodec.decode(Arrays.copyOf(answer.getData(), answer.getLength()));
+            assertThat(reply.payload()).hasSize(1024);
+            assertThat(answer.getLength()).isLessThan(1024 + 32);
+            assertThat(BlockOption.of(reply.options(), CoapOption.BLOCK2)).isEqualTo(new BlockOption(0, true, 6));
+        }
+        StepVerifier.create(client.get(URI.create("coap://127.0.0.1:" + adapter.endpoint().port() + "/ps"))
+                        .map(CoapResponse::payloadUtf8))
+                .assertNext(links -> assertThat(links.split(",")).hasSize(300)
+                        .allMatch(link -> link.endsWith(";ct=0")))
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    @DisplayName("RFC 6690: /.well-known/core lists /ps as a pub/sub collection in link format")
+    void discovery() {
+        CoapAdapter adapter = start(pubSubOnly());
+        StepVerifier.create(client.get(URI.create("coap://127.0.0.1:" + adapter.endpoint().port()
+                        + "/.well-known/core?rt=core.ps")).map(CoapResponse::payloadUtf8))
+                .expectNext("</ps>;rt=\"core.ps\";ct=40")
+                .expectComplete()
+                .verify(TIMEOUT);
     }
 
     @Test

@@ -25,10 +25,10 @@ class ForwardingTest {
     private final OutboundProbe first = loops.probe(clock);
     private final OutboundProbe second = loops.probe(clock);
     private final Settings config = StackConfig.defaults();
-    private final StackCounters counters = new StackCounters();
-    private final MessageIds messageIds = CoapStack.messageIds(config);
-    private final CoapStack client = new CoapStack(config, first, clock, counters, messageIds, null, 1);
-    private final CoapStack other = new CoapStack(config, second, clock, counters, messageIds, null, 2, client);
+    private final EndpointState endpoint = new EndpointState(config, 2);
+    private final StackCounters counters = endpoint.counters();
+    private final CoapStack client = new CoapStack(config, first, clock, endpoint, null, 1);
+    private final CoapStack other = new CoapStack(config, second, clock, endpoint, null, 2, client);
     private final List<CoapMessage> responses = new ArrayList<>();
 
     private CoapMessage requestSent() {

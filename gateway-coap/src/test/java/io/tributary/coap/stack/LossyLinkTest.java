@@ -2,20 +2,17 @@ package io.tributary.coap.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapMessage;
 import io.tributary.coap.message.CoapOptions;
 import io.tributary.coap.message.CoapType;
 import io.tributary.core.config.Settings;
-import io.tributary.core.time.VirtualClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,16 +21,12 @@ import reactor.core.publisher.Mono;
 /** Client and server stacks joined by a wire that loses a seeded 30 % of datagrams in each direction. */
 class LossyLinkTest {
 
-    private static final InetSocketAddress CLIENT = new InetSocketAddress("192.0.2.1", 40000);
-    private static final InetSocketAddress SERVER = new InetSocketAddress("192.0.2.2", 5683);
     private static final int REQUESTS = 300;
 
     @ParameterizedTest(name = "loss seed {0}")
     @ValueSource(longs = {1, 2, 3})
     @DisplayName("every CON request completes exactly once or fails with a timeout; no handler runs twice")
     void lossyLink(long seed) {
-        VirtualClock timer = new VirtualClock();
-        Random loss = new Random(seed);
         Map<String, Integer> handled = new HashMap<>();
         Settings config = StackConfig.defaults().with(StackConfig.NSTART, 16);
         Responder responder = (request, peer, multicast) -> {
@@ -41,12 +34,8 @@ class LossyLinkTest {
             handled.merge(path, 1, Integer::sum);
             return Mono.just(StackHarness.text(CoapCode.CONTENT, path));
         };
-        OutboundProbe serverWire = OutboundProbe.recording(timer);
-        OutboundProbe clientWire = OutboundProbe.recording(timer);
-        CoapStack server = new CoapStack(config, serverWire, timer, new StackCounters(),
-                CoapStack.messageIds(config), responder, seed);
-        CoapStack client = new CoapStack(config, clientWire, timer, new StackCounters(),
-                CoapStack.messageIds(config), null, seed + 100);
+        Wire wire = new Wire(config, config, responder, seed, 0.3);
+        CoapStack client = wire.client;
 
         List<List<Object>> outcomes = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
@@ -54,17 +43,12 @@ class LossyLinkTest {
             outcomes.add(signals);
             CoapMessage get = CoapMessage.builder(CoapType.CON, CoapCode.GET)
                     .options(CoapOptions.builder().uriPath("/item/" + i).build()).build();
-            client.client().request(get, SERVER, true, MessageResults.INSTANCE).subscribe(
+            client.client().request(get, Wire.SERVER, true, MessageResults.INSTANCE).subscribe(
                     response -> signals.add(response.payloadUtf8()), signals::add, () -> signals.add("complete"));
         }
         for (int step = 0; step < 40_000 && client.client().inFlight() > 0; step++) {
-            List<OutboundProbe.Sent> toServer;
-            List<OutboundProbe.Sent> toClient;
-            while (!(toServer = clientWire.take()).isEmpty() | !(toClient = serverWire.take()).isEmpty()) {
-                deliver(toServer, server, CLIENT, loss);
-                deliver(toClient, client, SERVER, loss);
-            }
-            timer.advance(Duration.ofMillis(10));
+            wire.deliver();
+            wire.timer.advance(Duration.ofMillis(10));
         }
 
         int succeeded = 0;
@@ -83,14 +67,5 @@ class LossyLinkTest {
         assertThat(handled.values()).allMatch(count -> count == 1);
         assertThat(succeeded).as("requests that got through 30 %% loss").isGreaterThan(REQUESTS * 8 / 10);
         assertThat(client.client().inFlight()).isZero();
-    }
-
-    /** Delivers what one side sent to the other, losing a seeded 30 %. */
-    private static void deliver(List<OutboundProbe.Sent> datagrams, CoapStack to, InetSocketAddress from, Random loss) {
-        for (OutboundProbe.Sent datagram : datagrams) {
-            if (loss.nextDouble() >= 0.3) {
-                to.receive(datagram.message(), from, false);
-            }
-        }
     }
 }

@@ -10,7 +10,8 @@ import io.tributary.core.time.VirtualClock;
 final class StackHarness {
 
     final VirtualClock timer;
-    final StackCounters counters = new StackCounters();
+    final EndpointState endpoint;
+    final StackCounters counters;
     final OutboundProbe outbound;
     final List<OutboundProbe.Sent> sent;
     final CoapStack stack;
@@ -23,7 +24,9 @@ final class StackHarness {
         this.timer = timer;
         this.outbound = OutboundProbe.recording(timer);
         this.sent = outbound.sent();
-        this.stack = new CoapStack(config, outbound, timer, counters, CoapStack.messageIds(config), responder, 42L);
+        this.endpoint = new EndpointState(config, 1);
+        this.counters = endpoint.counters();
+        this.stack = new CoapStack(config, outbound, timer, endpoint, responder, 42L);
     }
 
     /** @return a response with a text payload, as a handler would give it */

@@ -4,7 +4,10 @@ import java.net.InetSocketAddress;
 
 import io.tributary.coap.message.CoapMessage;
 
-/** The client side's outcomes as the stack has them, for tests and benchmarks: the message, or the stack's failure. */
+/**
+ * The client side's outcomes as the stack has them: the message, or the stack's failure; what the block-wise and
+ * observe parts of the client build on, and what tests and benchmarks read.
+ */
 public final class MessageResults implements ClientResults<CoapMessage> {
 
     /** The one instance. */
