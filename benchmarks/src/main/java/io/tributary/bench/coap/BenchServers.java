@@ -35,14 +35,18 @@ import org.eclipse.californium.elements.config.UdpConfig;
 import reactor.core.publisher.Mono;
 
 /**
- * The servers of the side-by-side runs on 127.0.0.1: {@code tributary} (our CoapServer, defaults),
- * {@code californium} (Californium 3.14, stock configuration) and {@code echo} (a bare Netty UDP echo, the
- * ceiling) answer {@code GET /bench} with 2.05 "ok"; {@code tributary-block} and {@code californium-block} serve
- * {@code GET /big}, 64 KiB in Block2 blocks. Prints {@code READY} once bound; exits 1 if the bind fails. Usage:
- * {@code BenchServers <tributary|californium|echo|tributary-block|californium-block> <port>}.
+ * The servers of the side-by-side runs on 127.0.0.1: {@code route} (our bare CoapServer with one route, defaults),
+ * {@code californium} (Californium 3.14, stock configuration) and {@code californium-peers} (the same with
+ * {@code PEERS_MARK_AND_SWEEP} deduplication, its tuned setting) answer {@code GET /ps/bench} with 2.05
+ * {@value #VALUE} (text/plain), the value the side-by-side run seeds into the shipped gateway; {@code echo} (a bare
+ * Netty UDP echo, the ceiling) sends every datagram back; {@code tributary-block} and {@code californium-block}
+ * serve {@code GET /big}, 64 KiB in Block2 blocks. Prints {@code READY} once bound; exits 1 if the bind fails.
+ * Usage: {@code BenchServers <route|californium|californium-peers|echo|tributary-block|californium-block> <port>}.
  */
 public final class BenchServers {
 
+    /** The value of {@code /ps/bench}. */
+    static final String VALUE = "21.5";
     /** The 64 KiB body of {@code GET /big}. */
     static final byte[] BIG = new byte[64 * 1024];
 
@@ -56,13 +60,20 @@ public final class BenchServers {
     public static void main(String[] args) throws Exception {
         String kind = args[0];
         int port = Integer.parseInt(args[1]);
+        // Californium needs its definitions registered before any Configuration is made.
+        CoapConfig.register();
+        UdpConfig.register();
         try {
             switch (kind) {
-                case "tributary":
-                    tributary(port);
+                case "route":
+                    route(port);
                     break;
                 case "californium":
-                    californium(port);
+                    californium(port, Configuration.createStandardWithoutFile());
+                    break;
+                case "californium-peers":
+                    californium(port, Configuration.createStandardWithoutFile()
+                            .set(CoapConfig.DEDUPLICATOR, CoapConfig.DEDUPLICATOR_PEERS_MARK_AND_SWEEP));
                     break;
                 case "echo":
                     echo(port);
@@ -84,10 +95,10 @@ public final class BenchServers {
         new CountDownLatch(1).await();
     }
 
-    private static void tributary(int port) {
-        CoapResponse ok = CoapResponse.content("ok");
+    private static void route(int port) {
+        CoapResponse value = CoapResponse.content(VALUE);
         CoapEndpoint endpoint = CoapServer.create().host("127.0.0.1").port(port)
-                .route(routes -> routes.get("/bench", request -> Mono.just(ok)))
+                .route(routes -> routes.get("/ps/bench", request -> Mono.just(value)))
                 .bindNow(Duration.ofSeconds(10));
         System.out.println("tributary: " + endpoint.channelCount() + " x " + endpoint.transport());
     }
@@ -103,8 +114,6 @@ public final class BenchServers {
 
     /** Californium serving {@code GET /big} with its block-wise layer, bodies up to 128 KiB allowed. */
     private static void californiumBlock(int port) {
-        CoapConfig.register();
-        UdpConfig.register();
         Configuration configuration = Configuration.createStandardWithoutFile()
                 .set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 128 * 1024)
                 .set(CoapConfig.PREFERRED_BLOCK_SIZE, 1024)
@@ -119,17 +128,15 @@ public final class BenchServers {
         server.start();
     }
 
-    private static void californium(int port) {
-        CoapConfig.register();
-        UdpConfig.register();
+    private static void californium(int port, Configuration configuration) {
         // Californium's CoapServer shares our class's name: it stays qualified.
-        var server = new org.eclipse.californium.core.CoapServer(Configuration.createStandardWithoutFile(), port);
-        server.add(new CoapResource("bench") {
+        var server = new org.eclipse.californium.core.CoapServer(configuration, port);
+        server.add(new CoapResource("ps").add(new CoapResource("bench") {
             @Override
             public void handleGET(CoapExchange exchange) {
-                exchange.respond(CoAP.ResponseCode.CONTENT, "ok", MediaTypeRegistry.TEXT_PLAIN);
+                exchange.respond(CoAP.ResponseCode.CONTENT, VALUE, MediaTypeRegistry.TEXT_PLAIN);
             }
-        });
+        }));
         server.start();
     }
 

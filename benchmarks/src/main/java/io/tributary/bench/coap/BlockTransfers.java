@@ -57,15 +57,9 @@ public final class BlockTransfers {
         double[] rates = new double[2];
         String[] kinds = {"tributary-block", "californium-block"};
         for (int k = 0; k < kinds.length; k++) {
-            Process server = SideBySide.start(kinds[k], port, false);
-            try {
+            try (ServerProcess server = ServerProcess.start(kinds[k], port, List.of())) {
                 rates[k] = run(new InetSocketAddress("127.0.0.1", port), ports, seconds);
                 System.out.printf("%-18s %,.0f transfers/s (%,.0f blocks/s)%n", kinds[k], rates[k], rates[k] * BLOCKS);
-            } finally {
-                server.destroy();
-                if (!server.waitFor(10, TimeUnit.SECONDS)) {
-                    server.destroyForcibly();
-                }
             }
             port++;
         }

@@ -1,5 +1,6 @@
 package io.tributary.bench.coap;
 
+import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -23,6 +24,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.tributary.coap.message.CoapOption;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -45,19 +47,38 @@ public final class CoapLoad {
     private final InetSocketAddress target;
     private final int ports;
     private final int window;
-    private final byte[] path;
+    private final byte[] pathOptions;
 
     /**
      * @param target the server
      * @param ports source ports (peers)
      * @param window outstanding CON requests per port
-     * @param path the Uri-Path segment requested, e.g. {@code bench}
+     * @param path the path requested, e.g. {@code /ps/bench}; each segment shorter than 13 bytes
      */
     public CoapLoad(InetSocketAddress target, int ports, int window, String path) {
         this.target = target;
         this.ports = ports;
         this.window = window;
-        this.path = path.getBytes(StandardCharsets.UTF_8);
+        this.pathOptions = uriPath(path);
+    }
+
+    /** The Uri-Path options (11) of a path, encoded: the first with delta 11, the others with delta 0. */
+    private static byte[] uriPath(String path) {
+        ByteArrayOutputStream options = new ByteArrayOutputStream();
+        int delta = CoapOption.URI_PATH;
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            byte[] bytes = segment.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length >= 13) {
+                throw new IllegalArgumentException("segment too long for this generator: " + segment);
+            }
+            options.write(delta << 4 | bytes.length);
+            options.writeBytes(bytes);
+            delta = 0;
+        }
+        return options.toByteArray();
     }
 
     /**
@@ -70,6 +91,23 @@ public final class CoapLoad {
      * @throws InterruptedException if interrupted
      */
     public Result run(long warmupMillis, long measureMillis, int threads) throws InterruptedException {
+        return run(warmupMillis, measureMillis, threads, () -> { }, () -> { });
+    }
+
+    /**
+     * Runs the load: warm-up, then measurement, telling the caller when the measured period starts and ends (to
+     * sample the server's CPU time over exactly that period).
+     *
+     * @param warmupMillis warm-up time, not measured
+     * @param measureMillis measured time
+     * @param threads event loops of the generator
+     * @param measuring called when the measured period starts
+     * @param measured called when it ends, before the senders stop
+     * @return requests per second and latency of the measured period
+     * @throws InterruptedException if interrupted
+     */
+    public Result run(long warmupMillis, long measureMillis, int threads, Runnable measuring, Runnable measured)
+            throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -94,8 +132,10 @@ public final class CoapLoad {
             for (Sender sender : senders) {
                 sender.channel.eventLoop().execute(sender::startMeasuring);
             }
+            measuring.run();
             long start = System.nanoTime();
             Thread.sleep(measureMillis);
+            measured.run();
             for (Sender sender : senders) {
                 sender.channel.eventLoop().submit(sender::stopMeasuring).syncUninterruptibly();
             }
@@ -156,13 +196,12 @@ public final class CoapLoad {
 
         private void send() {
             int id = nextId++ & 0xffff;
-            ByteBuf request = channel.alloc().directBuffer(8 + path.length);
+            ByteBuf request = channel.alloc().directBuffer(6 + pathOptions.length);
             request.writeByte(0x42);                   // version 1, CON, token length 2
             request.writeByte(0x01);                   // GET
             request.writeShort(id);
             request.writeShort(id);                    // token
-            request.writeByte(0xb0 | path.length);     // Uri-Path (11), length < 13
-            request.writeBytes(path);
+            request.writeBytes(pathOptions);
             sentAt[id] = System.nanoTime();
             outstanding.add(id);
             sent.increment();
@@ -217,9 +256,10 @@ public final class CoapLoad {
     }
 
     /**
-     * Runs the generator against one server: {@code CoapLoad host port [ports] [window] [seconds]}.
+     * Runs the generator against one server: {@code CoapLoad host port [ports] [window] [seconds] [path]}.
      *
-     * @param args host, port, and optionally source ports (64), window per port (4), measured seconds (10)
+     * @param args host, port, and optionally source ports (64), window per port (4), measured seconds (10), path
+     *             ({@code /ps/bench})
      * @throws Exception if the run fails
      */
     public static void main(String[] args) throws Exception {
@@ -227,6 +267,7 @@ public final class CoapLoad {
         int ports = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         int window = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         long seconds = args.length > 4 ? Long.parseLong(args[4]) : 10;
-        System.out.println(new CoapLoad(target, ports, window, "bench").run(3000, seconds * 1000, 1));
+        String path = args.length > 5 ? args[5] : "/ps/bench";
+        System.out.println(new CoapLoad(target, ports, window, path).run(3000, seconds * 1000, 1));
     }
 }

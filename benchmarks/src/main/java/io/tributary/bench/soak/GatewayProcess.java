@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +16,7 @@ import java.util.regex.Pattern;
  * heap after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info}), RSS and threads ({@code /proc/<pid>/status})
  * and open file descriptors ({@code /proc/<pid>/fd}).
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
 
     private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
@@ -27,7 +29,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the jar and waits until its log says it started.
+     * Starts the jar with a configuration file and waits until its log says it started.
      *
      * @param jar the shipped jar
      * @param config the configuration file
@@ -36,9 +38,33 @@ final class GatewayProcess implements AutoCloseable {
      * @throws IOException if it cannot start, or does not announce its start within 60 s
      */
     static GatewayProcess start(Path jar, Path config, Path log) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "run", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return start(jar, List.of(), List.of("--config", config.toString()), Map.of(), log);
+    }
+
+    /**
+     * Starts {@code java <jvmFlags> -jar <jar> run <arguments>} in the log's directory, with the given environment
+     * variables added ({@code TRIBUTARY_*} settings), and waits until its log says it started.
+     *
+     * @param jar the shipped jar
+     * @param jvmFlags flags of the child JVM, e.g. {@code -Xmx512m}; none for its defaults
+     * @param arguments arguments after {@code run}; none for the embedded default configuration
+     * @param environment variables added to the child's environment
+     * @param log where the child's output goes; its directory is the child's working directory
+     * @return the running gateway
+     * @throws IOException if it cannot start, or does not announce its start within 60 s
+     */
+    public static GatewayProcess start(Path jar, List<String> jvmFlags, List<String> arguments,
+                                       Map<String, String> environment, Path log)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "run"));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(log.toAbsolutePath().getParent().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         for (int i = 0; i < 600; i++) {
             if (Files.readString(log, StandardCharsets.UTF_8).contains("Tributary started")) {
                 return new GatewayProcess(process, log);
@@ -52,7 +78,8 @@ final class GatewayProcess implements AutoCloseable {
         throw new IOException("the gateway did not start; see " + log);
     }
 
-    long pid() {
+    /** @return the gateway's process ID */
+    public long pid() {
         return process.pid();
     }
 
@@ -103,6 +130,7 @@ final class GatewayProcess implements AutoCloseable {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
+    /** Stops the gateway (SIGTERM, then SIGKILL after 20 s). */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
