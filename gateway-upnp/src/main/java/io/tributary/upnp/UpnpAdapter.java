@@ -1,25 +1,29 @@
 package io.tributary.upnp;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
-import io.tributary.core.Router;
 import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.Adapter;
 import io.tributary.core.gateway.GatewayContext;
 import io.tributary.core.gateway.SharedHttpListener;
 import io.tributary.core.time.EventLoopClock;
 import io.tributary.core.time.SchedulingClock;
-import io.tributary.upnp.bridge.RetainedTopicsSource;
+import io.tributary.core.xml.HardenedXml;
 import io.tributary.upnp.bridge.SourceBridge;
-import io.tributary.upnp.bridge.TopicVariable;
-import io.tributary.upnp.bridge.TopicVariablesSource;
+import io.tributary.upnp.control.ControlHandler;
+import io.tributary.upnp.description.DeviceConfig;
+import io.tributary.upnp.description.DeviceDocuments;
+import io.tributary.upnp.description.UdnStore;
 import io.tributary.upnp.publisher.EventedService;
 import io.tributary.upnp.publisher.GenaPublisher;
 import io.tributary.upnp.publisher.RunningPublisher;
+import io.tributary.upnp.publisher.SubscriptionStatus;
 import io.tributary.upnp.subscriber.GenaSubscriber;
 import io.tributary.upnp.subscriber.RunningSubscriber;
 import io.tributary.upnp.subscriber.SubscriberConfig;
@@ -27,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The UPnP eventing adapter: a GENA publisher serving the topics service and configured services, and a GENA
@@ -45,13 +50,17 @@ public final class UpnpAdapter implements Adapter {
     private static final Logger LOG = LoggerFactory.getLogger(UpnpAdapter.class);
 
     private final Settings settings;
+    private final Path dataDirectory;
     private volatile RunningPublisher publisher;
+    private volatile DeviceServices device;
+    private volatile DeviceDocuments documents;
     private volatile RunningSubscriber subscriber;
     private volatile SourceBridge bridge;
     private volatile Disposable routes;
 
-    private UpnpAdapter(Settings settings) {
+    private UpnpAdapter(Settings settings, Path dataDirectory) {
         this.settings = settings;
+        this.dataDirectory = dataDirectory;
     }
 
     /** @return an adapter with {@link UpnpConfig#defaults()}: the topics service, no sources */
@@ -68,7 +77,16 @@ public final class UpnpAdapter implements Adapter {
         if (settings.section() != UpnpConfig.SECTION) {
             throw new IllegalArgumentException("expected upnp settings, was " + settings.section());
         }
-        return new UpnpAdapter(settings.validate());
+        return new UpnpAdapter(settings.validate(), null);
+    }
+
+    /**
+     * @param directory the gateway's data directory, where the generated UDN is kept ({@code upnp/udn}); default
+     *                  none: without a configured {@link DeviceConfig#UDN} a new UDN is made at each start
+     * @return a new adapter reference
+     */
+    public UpnpAdapter dataDirectory(Path directory) {
+        return new UpnpAdapter(settings, Objects.requireNonNull(directory, "directory"));
     }
 
     /** @return this adapter's settings */
@@ -86,56 +104,70 @@ public final class UpnpAdapter implements Adapter {
         return Mono.defer(() -> {
             SharedHttpListener http = context.http();
             if (http == null) {
-                return Mono.error(new IllegalStateException("UPnP eventing needs the gateway's HTTP listener"));
+                return Mono.error(new IllegalStateException("UPnP needs the gateway's HTTP listener"));
             }
             SchedulingClock clock = new EventLoopClock(context.loops().onServer(true).next());
+            DeviceServices services = new DeviceServices(settings, context.router(), clock);
+            device = services;
             GenaPublisher definition = GenaPublisher.create().settings(settings.get(UpnpConfig.PUBLISHER))
                     .meterRegistry(context.meterRegistry()).loops(context.loops()).clock(clock);
-            for (EventedService service : services(context.router())) {
+            for (EventedService service : services.evented) {
                 definition = definition.service(service);
             }
-            return definition.start().doOnNext(running -> {
-                RunningSubscriber genaSubscriber = GenaSubscriber.create(subscriberSettings(http.address()))
-                        .callbackPort(http.address().getPort()).meterRegistry(context.meterRegistry())
-                        .loops(context.loops()).clock(clock).start();
-                publisher = running;
-                subscriber = genaSubscriber;
-                routes = http.route(routeTable -> {
-                    running.routes().accept(routeTable);
-                    genaSubscriber.callbackRoutes().accept(routeTable);
-                });
-                SourceBridge sources = new SourceBridge(context.router(), genaSubscriber);
-                bridge = sources;
-                List<Settings> configured = settings.get(UpnpConfig.SOURCES);
-                for (Settings source : configured) {
-                    sources.start(UpnpConfig.source(source));
-                }
-                LOG.info("UPnP eventing on {}: services {}, {} source(s), callbacks under {}", http.address(),
-                        running.paths(), configured.size(), GenaSubscriber.CALLBACK_PATH);
-            }).then();
+            GenaPublisher publisherDefinition = definition;
+            return udn()
+                    .flatMap(udn -> services.documents(settings.get(UpnpConfig.DEVICE), udn))
+                    .doOnNext(rendered -> documents = rendered)
+                    .then(Mono.defer(publisherDefinition::start))
+                    .doOnNext(running -> {
+                        RunningSubscriber genaSubscriber = GenaSubscriber.create(subscriberSettings(http.address()))
+                                .callbackPort(http.address().getPort()).meterRegistry(context.meterRegistry())
+                                .loops(context.loops()).clock(clock).start();
+                        publisher = running;
+                        subscriber = genaSubscriber;
+                        ControlHandler control = new ControlHandler(services.control,
+                                settings.get(UpnpConfig.CONTROL), HardenedXml.create(), context.meterRegistry());
+                        DeviceDocuments served = documents;
+                        routes = http.route(routeTable -> {
+                            served.routes().accept(routeTable);
+                            control.routes().accept(routeTable);
+                            running.routes().accept(routeTable);
+                            genaSubscriber.callbackRoutes().accept(routeTable);
+                        });
+                        SourceBridge sources = new SourceBridge(context.router(), genaSubscriber);
+                        bridge = sources;
+                        List<Settings> configured = settings.get(UpnpConfig.SOURCES);
+                        for (Settings source : configured) {
+                            sources.start(UpnpConfig.source(source));
+                        }
+                        LOG.info("UPnP device {} on {}: description {}, services {}, {} source(s)",
+                                served.device().udn(), http.address(), DeviceDocuments.DESCRIPTION_PATH,
+                                running.paths(), configured.size());
+                    }).then();
         });
     }
 
-    /** The topics service, if enabled, and the configured services, each on its own router subscriptions. */
-    private List<EventedService> services(Router router) {
-        int queueCapacity = settings.get(UpnpConfig.QUEUE_CAPACITY);
-        Settings topics = settings.get(UpnpConfig.TOPICS_SERVICE);
-        List<EventedService> services = new ArrayList<>();
-        if (topics.get(UpnpConfig.TOPICS_ENABLED)) {
-            services.add(EventedService.create(topics.get(UpnpConfig.TOPICS_PATH_SETTING),
-                    new RetainedTopicsSource(router, topics.get(UpnpConfig.TOPICS_FILTER), queueCapacity)));
+    /** The configured UDN, or the one kept in the data directory, or (without one) a new one. */
+    private Mono<String> udn() {
+        String configured = settings.get(UpnpConfig.DEVICE, DeviceConfig.UDN);
+        if (configured != null) {
+            return Mono.just(configured);
         }
-        for (Settings service : settings.get(UpnpConfig.SERVICES)) {
-            List<TopicVariable> variables = service.get(UpnpConfig.SERVICE_VARIABLES).stream()
-                    .map(UpnpConfig::variable).toList();
-            EventedService evented = EventedService.create(service.get(UpnpConfig.SERVICE_PATH),
-                    new TopicVariablesSource(router, variables, queueCapacity));
-            for (TopicVariable variable : variables) {
-                evented = evented.moderate(variable.name(), variable.moderation());
-            }
-            services.add(evented);
+        if (dataDirectory == null) {
+            return Mono.fromSupplier(() -> {
+                String udn = UdnStore.random();
+                LOG.warn("no data directory and no upnp.device.udn: the UPnP device is {} until it stops", udn);
+                return udn;
+            });
         }
-        return services;
+        return Mono.fromCallable(() -> UdnStore.load(dataDirectory))
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorResume(IOException.class, failure -> {
+                    String udn = UdnStore.random();
+                    LOG.warn("cannot keep the UPnP UDN in {} ({}); the device is {} until it stops", dataDirectory,
+                            failure.toString(), udn);
+                    return Mono.just(udn);
+                });
     }
 
     /** The subscriber settings, advertising the listener's own address when it is bound to one. */
@@ -168,6 +200,10 @@ public final class UpnpAdapter implements Adapter {
                     }))
                     .then(running == null ? Mono.empty() : running.stop(Duration.ofSeconds(3)))
                     .doFinally(signal -> {
+                        DeviceServices services = device;
+                        if (services != null) {
+                            services.stop();
+                        }
                         Disposable contributed = routes;
                         if (contributed != null) {
                             contributed.dispose();
@@ -184,5 +220,16 @@ public final class UpnpAdapter implements Adapter {
     /** @return the subscriber, or {@code null} before start */
     public RunningSubscriber subscriber() {
         return subscriber;
+    }
+
+    /** @return the description documents as served (device, SCPDs, CONFIGID), or {@code null} before start */
+    public DeviceDocuments documents() {
+        return documents;
+    }
+
+    /** @return the subscriptions control points hold at the gateway's services, a snapshot; empty before start */
+    public List<SubscriptionStatus> publisherSubscriptions() {
+        RunningPublisher running = publisher;
+        return running == null ? List.of() : running.subscriptions();
     }
 }

@@ -144,6 +144,16 @@ final class RemoteSubscription implements CoreSubscriber<EventMessage> {
         // The queue is never completed; an ended subscription cancels it.
     }
 
+    /** @return when it expires unless renewed, on the publisher's clock */
+    long deadlineNanos() {
+        return deadline;
+    }
+
+    /** @return the SEQ of the next message */
+    long nextSeq() {
+        return seq;
+    }
+
     /** Test hook: the SEQ the next message will carry. */
     void nextSeq(long value) {
         seq = value;
