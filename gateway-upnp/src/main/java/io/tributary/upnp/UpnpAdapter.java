@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.Adapter;
@@ -20,10 +21,14 @@ import io.tributary.upnp.control.ControlHandler;
 import io.tributary.upnp.description.DeviceConfig;
 import io.tributary.upnp.description.DeviceDocuments;
 import io.tributary.upnp.description.UdnStore;
+import io.tributary.upnp.discovery.DiscoveredDevice;
+import io.tributary.upnp.discovery.Discovery;
 import io.tributary.upnp.publisher.EventedService;
 import io.tributary.upnp.publisher.GenaPublisher;
+import io.tributary.upnp.publisher.MulticastSink;
 import io.tributary.upnp.publisher.RunningPublisher;
 import io.tributary.upnp.publisher.SubscriptionStatus;
+import io.tributary.upnp.ssdp.RunningSsdp;
 import io.tributary.upnp.subscriber.GenaSubscriber;
 import io.tributary.upnp.subscriber.RunningSubscriber;
 import io.tributary.upnp.subscriber.SubscriberConfig;
@@ -34,15 +39,20 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The UPnP eventing adapter: a GENA publisher serving the topics service and configured services, and a GENA
- * subscriber following configured event sources into the router, both on the gateway's shared HTTP listener
- * (event URLs under {@code /upnp/event/}, callbacks under {@value GenaSubscriber#CALLBACK_PATH}). Its settings
- * are the {@code upnp} section, {@link UpnpConfig}.
+ * The UPnP adapter: the gateway as a UPnP root device ({@value DeviceConfig#DEVICE_TYPE}) and as a control point,
+ * on the gateway's shared HTTP listener and its own UDP channels. Device side: the description and SCPDs
+ * ({@value DeviceDocuments#DESCRIPTION_PATH}, {@code /upnp/scpd/}), SOAP control ({@code /upnp/control/}), the GENA
+ * publisher of the topics service and configured services ({@code /upnp/event/}), SSDP advertisements and search
+ * answers, multicast events. Control-point side: the GENA subscriber (callbacks under
+ * {@value GenaSubscriber#CALLBACK_PATH}) following configured event sources and the devices discovery rules match,
+ * and the device registry ({@value Discovery#DEVICES_PATH}). Its settings are the {@code upnp} section,
+ * {@link UpnpConfig}.
  *
  * <pre>{@code
- * Settings tv = UpnpConfig.SOURCE.defaults().with(UpnpConfig.SOURCE_NAME, "tv")
- *         .with(UpnpConfig.SOURCE_URL, URI.create("http://192.168.1.20:49152/upnp/event/RenderingControl1"));
- * Gateway.create().adapter(UpnpAdapter.create(UpnpConfig.defaults().with(UpnpConfig.SOURCES, List.of(tv))));
+ * Settings renderers = DiscoveryConfig.RULE.defaults().with(DiscoveryConfig.RULE_DEVICE_TYPES,
+ *         List.of("urn:schemas-upnp-org:device:MediaRenderer:1"));
+ * Gateway.create().adapter(UpnpAdapter.create(UpnpConfig.defaults()
+ *         .with(UpnpConfig.DISCOVERY, DiscoveryConfig.RULES, List.of(renderers))).dataDirectory(Path.of("data")));
  * }</pre>
  */
 public final class UpnpAdapter implements Adapter {
@@ -57,6 +67,7 @@ public final class UpnpAdapter implements Adapter {
     private volatile RunningSubscriber subscriber;
     private volatile SourceBridge bridge;
     private volatile Disposable routes;
+    private volatile UpnpNetwork network;
 
     private UpnpAdapter(Settings settings, Path dataDirectory) {
         this.settings = settings;
@@ -109,8 +120,11 @@ public final class UpnpAdapter implements Adapter {
             SchedulingClock clock = new EventLoopClock(context.loops().onServer(true).next());
             DeviceServices services = new DeviceServices(settings, context.router(), clock);
             device = services;
+            // The multicast sender exists once SSDP runs; until then the multicast variables' changes go nowhere.
+            AtomicReference<MulticastSink> multicast = new AtomicReference<>((service, changes) -> { });
             GenaPublisher definition = GenaPublisher.create().settings(settings.get(UpnpConfig.PUBLISHER))
-                    .meterRegistry(context.meterRegistry()).loops(context.loops()).clock(clock);
+                    .meterRegistry(context.meterRegistry()).loops(context.loops()).clock(clock)
+                    .multicast((service, changes) -> multicast.get().send(service, changes));
             for (EventedService service : services.evented) {
                 definition = definition.service(service);
             }
@@ -119,32 +133,43 @@ public final class UpnpAdapter implements Adapter {
                     .flatMap(udn -> services.documents(settings.get(UpnpConfig.DEVICE), udn))
                     .doOnNext(rendered -> documents = rendered)
                     .then(Mono.defer(publisherDefinition::start))
-                    .doOnNext(running -> {
-                        RunningSubscriber genaSubscriber = GenaSubscriber.create(subscriberSettings(http.address()))
-                                .callbackPort(http.address().getPort()).meterRegistry(context.meterRegistry())
-                                .loops(context.loops()).clock(clock).start();
-                        publisher = running;
-                        subscriber = genaSubscriber;
-                        ControlHandler control = new ControlHandler(services.control,
-                                settings.get(UpnpConfig.CONTROL), HardenedXml.create(), context.meterRegistry());
-                        DeviceDocuments served = documents;
-                        routes = http.route(routeTable -> {
-                            served.routes().accept(routeTable);
-                            control.routes().accept(routeTable);
-                            running.routes().accept(routeTable);
-                            genaSubscriber.callbackRoutes().accept(routeTable);
-                        });
-                        SourceBridge sources = new SourceBridge(context.router(), genaSubscriber);
-                        bridge = sources;
-                        List<Settings> configured = settings.get(UpnpConfig.SOURCES);
-                        for (Settings source : configured) {
-                            sources.start(UpnpConfig.source(source));
-                        }
-                        LOG.info("UPnP device {} on {}: description {}, services {}, {} source(s)",
-                                served.device().udn(), http.address(), DeviceDocuments.DESCRIPTION_PATH,
-                                running.paths(), configured.size());
-                    }).then();
+                    .doOnNext(running -> startHttpSide(context, clock, services, running))
+                    .then(Mono.defer(() -> UpnpNetwork.start(settings, context, clock, documents, services, bridge,
+                            multicast)))
+                    .doOnNext(started -> {
+                        network = started;
+                        LOG.info("UPnP device {} on {}: description {}, services {}, {} source(s), SSDP {}",
+                                documents.device().udn(), http.address(), DeviceDocuments.DESCRIPTION_PATH,
+                                publisher.paths(), settings.get(UpnpConfig.SOURCES).size(),
+                                started.ssdp() == null ? "off" : started.ssdp().links());
+                    })
+                    .then();
         });
+    }
+
+    /** Starts the subscriber and sources and contributes the description, control, event and callback routes. */
+    private void startHttpSide(GatewayContext context, SchedulingClock clock, DeviceServices services,
+                               RunningPublisher running) {
+        SharedHttpListener http = context.http();
+        RunningSubscriber genaSubscriber = GenaSubscriber.create(subscriberSettings(http.address()))
+                .callbackPort(http.address().getPort()).meterRegistry(context.meterRegistry())
+                .loops(context.loops()).clock(clock).start();
+        publisher = running;
+        subscriber = genaSubscriber;
+        ControlHandler control = new ControlHandler(services.control, settings.get(UpnpConfig.CONTROL),
+                HardenedXml.create(), context.meterRegistry());
+        DeviceDocuments served = documents;
+        routes = http.route(routeTable -> {
+            served.routes().accept(routeTable);
+            control.routes().accept(routeTable);
+            running.routes().accept(routeTable);
+            genaSubscriber.callbackRoutes().accept(routeTable);
+        });
+        SourceBridge sources = new SourceBridge(context.router(), genaSubscriber);
+        bridge = sources;
+        for (Settings source : settings.get(UpnpConfig.SOURCES)) {
+            sources.start(UpnpConfig.source(source));
+        }
     }
 
     /** The configured UDN, or the one kept in the data directory, or (without one) a new one. */
@@ -187,11 +212,13 @@ public final class UpnpAdapter implements Adapter {
     @Override
     public Mono<Void> stop() {
         return Mono.defer(() -> {
+            UpnpNetwork datagrams = network;
             RunningSubscriber genaSubscriber = subscriber;
             RunningPublisher running = publisher;
-            // Closing the subscriber first waits for each source's UNSUBSCRIBE and completes the bridge's streams.
-            Mono<Void> closing = genaSubscriber == null ? Mono.empty() : genaSubscriber.close(Duration.ofSeconds(3));
-            return closing
+            // Byebye first, while the description is still served; then the subscriptions (each source's and
+            // followed device's UNSUBSCRIBE), then the publisher's.
+            return (datagrams == null ? Mono.<Void>empty() : datagrams.stop())
+                    .then(genaSubscriber == null ? Mono.empty() : genaSubscriber.close(Duration.ofSeconds(3)))
                     .then(Mono.fromRunnable(() -> {
                         SourceBridge sources = bridge;
                         if (sources != null) {
@@ -225,6 +252,21 @@ public final class UpnpAdapter implements Adapter {
     /** @return the description documents as served (device, SCPDs, CONFIGID), or {@code null} before start */
     public DeviceDocuments documents() {
         return documents;
+    }
+
+    /**
+     * @return the root devices discovery found on the network, with their services and the gateway's subscriptions
+     *         to them, a snapshot; empty before start or with discovery off
+     */
+    public List<DiscoveredDevice> devices() {
+        UpnpNetwork datagrams = network;
+        return datagrams == null ? List.of() : datagrams.devices();
+    }
+
+    /** @return the running SSDP, or {@code null} before start, when off or when it could not start */
+    public RunningSsdp ssdp() {
+        UpnpNetwork datagrams = network;
+        return datagrams == null ? null : datagrams.ssdp();
     }
 
     /** @return the subscriptions control points hold at the gateway's services, a snapshot; empty before start */

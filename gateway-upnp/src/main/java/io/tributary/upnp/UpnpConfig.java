@@ -20,6 +20,7 @@ import io.tributary.upnp.description.DeviceConfig;
 import io.tributary.upnp.description.DeviceDocuments;
 import io.tributary.upnp.description.Scpd;
 import io.tributary.upnp.description.UpnpTypes;
+import io.tributary.upnp.discovery.Discovery;
 import io.tributary.upnp.discovery.DiscoveryConfig;
 import io.tributary.upnp.multicast.MulticastEventConfig;
 import io.tributary.upnp.publisher.EventedService;
@@ -45,8 +46,7 @@ public final class UpnpConfig {
     public static final String SCPD_PREFIX = "/upnp/scpd/";
     /** The prefix of control URLs. */
     public static final String CONTROL_PREFIX = "/upnp/control/";
-    /** The path of the device registry. */
-    public static final String DEVICES_PATH = "/upnp/devices";
+
 
     /** The topics service. */
     public static final Section TOPICS_SECTION = Section.create("topics-service", "Events every retained router"
@@ -289,7 +289,7 @@ public final class UpnpConfig {
             String path = services.get(i).get(SERVICE_PATH);
             if (path.startsWith(GenaSubscriber.CALLBACK_PATH) || path.startsWith(SCPD_PREFIX)
                     || path.startsWith(CONTROL_PREFIX) || path.equals(DeviceDocuments.DESCRIPTION_PATH)
-                    || path.equals(DEVICES_PATH) || !paths.add(path)) {
+                    || path.equals(Discovery.DEVICES_PATH) || !paths.add(path)) {
                 return "[" + i + "].path: " + path + " is already used (by another service, the callbacks, the"
                         + " description, SCPD or control URLs)";
             }
