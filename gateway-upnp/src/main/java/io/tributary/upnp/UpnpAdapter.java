@@ -269,6 +269,11 @@ public final class UpnpAdapter implements Adapter {
         return datagrams == null ? null : datagrams.ssdp();
     }
 
+    /** Test hook: the datagram side, or {@code null} before start. */
+    UpnpNetwork network() {
+        return network;
+    }
+
     /** @return the subscriptions control points hold at the gateway's services, a snapshot; empty before start */
     public List<SubscriptionStatus> publisherSubscriptions() {
         RunningPublisher running = publisher;

@@ -75,8 +75,8 @@ final class UpnpNetwork {
                     Settings events = upnp.get(UpnpConfig.MULTICAST_EVENTS);
                     boolean multicastOn = events.get(MulticastEventConfig.ENABLED);
                     if (multicastOn) {
-                        multicast.set(new MulticastEventSender(events, ssdp, documents.device().udn(),
-                                services.byEventPath, context.meterRegistry()));
+                        multicast.set(new MulticastEventSender(events, ssdp, ssdp::links, ssdp::bootId,
+                                documents.device().udn(), services.byEventPath, context.meterRegistry()));
                     }
                     Settings discoverySettings = upnp.get(UpnpConfig.DISCOVERY);
                     if (!discoverySettings.get(DiscoveryConfig.ENABLED)) {

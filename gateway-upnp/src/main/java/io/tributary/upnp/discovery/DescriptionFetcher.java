@@ -1,5 +1,6 @@
 package io.tributary.upnp.discovery;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 
@@ -15,8 +16,8 @@ import reactor.netty.http.client.HttpClient;
 /**
  * Fetches a device description (UDA 2.0 §2.1): {@code GET} of the LOCATION with a timeout, the body capped at
  * {@link DiscoveryConfig#MAX_DESCRIPTION_SIZE} while it streams, read with the hardened {@link DescriptionReader}.
- * A status other than 200 or an unusable document fails with {@link DescriptionException}; a body over the cap with
- * {@link HttpBodies.BodyTooLargeException}.
+ * A status other than 200 fails with an {@link IOException}, an unusable document with {@link DescriptionException},
+ * a body over the cap with {@link HttpBodies.BodyTooLargeException}.
  */
 final class DescriptionFetcher {
 
@@ -40,7 +41,7 @@ final class DescriptionFetcher {
                 .get().uri(location)
                 .response((response, content) -> {
                     if (response.status().code() != 200) {
-                        return Mono.error(new DescriptionException("HTTP " + response.status().code(), null));
+                        return Mono.error(new IOException("HTTP " + response.status().code()));
                     }
                     return HttpBodies.read(content, response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH),
                             maxSize);

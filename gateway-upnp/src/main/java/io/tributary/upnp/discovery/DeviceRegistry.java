@@ -222,7 +222,7 @@ final class DeviceRegistry {
 
     private void failed(Entry entry, URI location, Throwable failure) {
         String outcome = failure instanceof HttpBodies.BodyTooLargeException ? "too-large"
-                : failure instanceof DescriptionException && failure.getCause() != null ? "malformed" : "failed";
+                : failure instanceof DescriptionException ? "malformed" : "failed";
         meters.description(outcome);
         problems.warn("description of UPnP device {} at {} unusable ({}): {}", entry.udn, location, outcome,
                 failure.getMessage());

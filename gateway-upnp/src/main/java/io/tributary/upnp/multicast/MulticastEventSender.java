@@ -1,8 +1,11 @@
 package io.tributary.upnp.multicast;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,11 +18,11 @@ import io.tributary.upnp.http.GenaHeaders;
 import io.tributary.upnp.publisher.EventedService;
 import io.tributary.upnp.publisher.MulticastSink;
 import io.tributary.upnp.ssdp.MulticastGroup;
-import io.tributary.upnp.ssdp.RunningSsdp;
 import io.tributary.upnp.ssdp.SsdpEncoder;
 import io.tributary.upnp.ssdp.SsdpHeaders;
 import io.tributary.upnp.ssdp.SsdpLink;
 import io.tributary.upnp.ssdp.SsdpMessage;
+import io.tributary.upnp.ssdp.SsdpTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +38,9 @@ public final class MulticastEventSender implements MulticastSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(MulticastEventSender.class);
 
-    private final RunningSsdp ssdp;
+    private final SsdpTransport transport;
+    private final Supplier<List<SsdpLink>> links;
+    private final LongSupplier bootId;
     private final String udn;
     private final Map<String, ServiceDescription> services;
     private final MulticastGroup group;
@@ -49,14 +54,19 @@ public final class MulticastEventSender implements MulticastSink {
 
     /**
      * @param settings values of {@link MulticastEventConfig#SECTION}
-     * @param ssdp the SSDP links to send on, and the BOOTID
+     * @param transport sends on a link (the SSDP channels)
+     * @param links the links to send on, asked at each event
+     * @param bootId the device's BOOTID.UPNP.ORG, asked at each event
      * @param udn the device's UDN
      * @param services the services by event subscription path
      * @param registry where to record meters
      */
-    public MulticastEventSender(Settings settings, RunningSsdp ssdp, String udn, Map<String, ServiceDescription> services,
+    public MulticastEventSender(Settings settings, SsdpTransport transport, Supplier<List<SsdpLink>> links,
+                                LongSupplier bootId, String udn, Map<String, ServiceDescription> services,
                                 MeterRegistry registry) {
-        this.ssdp = ssdp;
+        this.transport = transport;
+        this.links = links;
+        this.bootId = bootId;
         this.udn = udn;
         this.services = Map.copyOf(services);
         int port = settings.get(MulticastEventConfig.PORT);
@@ -77,7 +87,7 @@ public final class MulticastEventSender implements MulticastSink {
         }
         long seq = nextSeq.compute(service.path(), (path, next) -> next == null ? 0 : GenaHeaders.nextSeq(next));
         byte[] body = writer.write(properties);
-        for (SsdpLink link : ssdp.links()) {
+        for (SsdpLink link : links.get()) {
             SsdpMessage event = SsdpMessage.builder(MulticastEvents.START_LINE)
                     .header(SsdpHeaders.HOST, group.host(link))
                     .header(MulticastEvents.CONTENT_TYPE, PropertySetWriter.CONTENT_TYPE)
@@ -87,7 +97,7 @@ public final class MulticastEventSender implements MulticastSink {
                     .header(SsdpHeaders.NTS, GenaHeaders.UPNP_PROPCHANGE)
                     .header(MulticastEvents.SEQ, Long.toString(seq))
                     .header(MulticastEvents.LVL, level)
-                    .header(SsdpHeaders.BOOTID, Long.toString(ssdp.bootId()))
+                    .header(SsdpHeaders.BOOTID, Long.toString(bootId.getAsLong()))
                     .header(MulticastEvents.CONTENT_LENGTH, Integer.toString(body.length))
                     .body(body)
                     .build();
@@ -98,7 +108,7 @@ public final class MulticastEventSender implements MulticastSink {
                         seq, size, maxDatagramSize);
                 return;
             }
-            ssdp.send(event, group.recipient(link), link).subscribe(null, failure ->
+            transport.send(event, group.recipient(link), link).subscribe(null, failure ->
                     LOG.debug("multicast event on {} failed: {}", link, failure.toString()));
             sent.increment();
         }

@@ -27,7 +27,7 @@ import reactor.netty.http.HttpResources;
  * stream of other devices' advertisements, and the interface check that rebinds channels and announces
  * ssdp:update when addresses change. {@link #stop()} says byebye and closes the channels.
  */
-public final class RunningSsdp {
+public final class RunningSsdp implements SsdpTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunningSsdp.class);
 
@@ -185,6 +185,7 @@ public final class RunningSsdp {
      * @param via the link
      * @return completes once written
      */
+    @Override
     public Mono<Void> send(SsdpMessage message, InetSocketAddress recipient, SsdpLink via) {
         return channels.send(message, recipient, via);
     }
