@@ -1,5 +1,6 @@
 package io.tributary.app;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,7 +64,8 @@ public final class GatewayApplication {
         }
         Settings upnp = config.get(GatewayConfig.UPNP);
         if (upnp.get(UpnpConfig.ENABLED)) {
-            adapters.add(UpnpAdapter.create(upnp));
+            adapters.add(UpnpAdapter.create(upnp)
+                    .dataDirectory(Path.of(config.get(GatewayConfig.GATEWAY, GatewayConfig.DATA_DIR))));
         }
         return adapters;
     }
