@@ -3,11 +3,13 @@ package io.tributary.upnp.bridge;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.tributary.core.Message;
 import io.tributary.core.Router;
 import io.tributary.core.Topic;
+import io.tributary.core.log.RateLimitedLog;
 import io.tributary.upnp.event.Property;
 import io.tributary.upnp.event.PropertySet;
 import io.tributary.upnp.subscriber.GenaEvent;
@@ -26,6 +28,7 @@ import reactor.core.Disposable;
 public final class SourceBridge {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceBridge.class);
+    private static final RateLimitedLog UNPUBLISHABLE = new RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
 
     private final Router router;
     private final RunningSubscriber subscriber;
@@ -83,7 +86,16 @@ public final class SourceBridge {
      */
     public void publish(Topic prefix, PropertySet properties, String peer, String sid, long seq) {
         for (Property property : properties.properties()) {
-            Message.Builder message = Message.builder(prefix.resolve(property.name()))
+            Topic topic;
+            try {
+                topic = prefix.resolve(property.name());
+            } catch (IllegalArgumentException e) {
+                // A name too long for a topic must not end the subscription that carried it.
+                UNPUBLISHABLE.warn("UPnP variable {} of {} not published: {}", property.name(), prefix,
+                        e.getMessage());
+                continue;
+            }
+            Message.Builder message = Message.builder(topic)
                     .payload(property.value())
                     .contentType("text/plain;charset=utf-8")
                     .attribute(Message.ORIGIN, "upnp")

@@ -12,6 +12,7 @@ import io.tributary.core.Topic;
 import io.tributary.upnp.bridge.SourceBridge;
 import io.tributary.upnp.description.DeviceDescription;
 import io.tributary.upnp.description.ServiceDescription;
+import io.tributary.upnp.description.UpnpTypes;
 import io.tributary.upnp.event.PropertySet;
 import io.tributary.upnp.http.GenaHeaders;
 import org.slf4j.Logger;
@@ -23,12 +24,15 @@ import reactor.core.Disposable;
  * retained {@code upnp/<udn>/online} ({@code true}, {@code false} when it leaves), and for each of its services the
  * rule asks for a GENA subscription whose variables become retained {@code upnp/<udn>/<serviceId>/<variable>}
  * ({@code serviceId} the last part of the service identifier, e.g. {@code RenderingControl}). A service is
- * followed only when its event URL is on the same host as the description. Multicast events of followed services
+ * followed only when its event URL is on the same host as the description; another Tributary gateway's topics
+ * service only when a rule names it. Multicast events of followed services
  * are published the same way, each SEQ once. Devices leaving are unsubscribed.
  */
 final class DeviceFollower implements DeviceRegistry.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceFollower.class);
+    /** The topics service of Tributary gateways. */
+    private static final String TOPICS_SERVICE = "urn:tributary-io:service:Topics:1";
 
     private final List<DiscoveryRule> rules;
     private final Router router;
@@ -46,10 +50,13 @@ final class DeviceFollower implements DeviceRegistry.Listener {
         return !rules.isEmpty();
     }
 
+    /**
+     * Follows what the rules ask for of a described device; on a new description (CONFIGID or LOCATION changed)
+     * subscriptions that are still wanted are kept, the others ended, new ones started.
+     */
     @Override
     public void online(String udn, URI location, DeviceDescription description) {
-        stopFollowing(udn);
-        List<Follow> follows = new ArrayList<>();
+        List<Follow> wanted = new ArrayList<>();
         for (DeviceDescription device : description.allDevices()) {
             DiscoveryRule rule = rules.stream().filter(candidate -> candidate.matches(device)).findFirst()
                     .orElse(null);
@@ -58,7 +65,8 @@ final class DeviceFollower implements DeviceRegistry.Listener {
             }
             publishOnline(device.udn(), true);
             for (ServiceDescription service : device.services()) {
-                if (!rule.follows(service.serviceType()) || service.eventSubUrl().isEmpty()) {
+                if (!rule.follows(service.serviceType()) || service.eventSubUrl().isEmpty()
+                        || loops(rule, service)) {
                     continue;
                 }
                 URI events = URI.create(service.eventSubUrl());
@@ -67,17 +75,33 @@ final class DeviceFollower implements DeviceRegistry.Listener {
                             device.udn(), events, service.serviceId());
                     continue;
                 }
-                follows.add(new Follow(device.udn(), service.serviceId(), Topic.of("upnp", device.udn(),
+                wanted.add(new Follow(device.udn(), service.serviceId(), Topic.of("upnp", device.udn(),
                         segment(service.shortId())), events));
             }
         }
-        if (follows.isEmpty()) {
-            return;
-        }
+        List<Follow> kept = new ArrayList<>();
+        List<Follow> ended = new ArrayList<>();
+        List<Follow> started = new ArrayList<>();
         synchronized (this) {
-            byRoot.put(udn, follows);
+            List<Follow> current = byRoot.getOrDefault(udn, List.of());
+            for (Follow follow : current) {
+                (wanted.stream().anyMatch(follow::sameAs) ? kept : ended).add(follow);
+            }
+            for (Follow follow : wanted) {
+                if (kept.stream().noneMatch(follow::sameAs)) {
+                    started.add(follow);
+                }
+            }
+            List<Follow> now = new ArrayList<>(kept);
+            now.addAll(started);
+            if (now.isEmpty()) {
+                byRoot.remove(udn);
+            } else {
+                byRoot.put(udn, now);
+            }
         }
-        for (Follow follow : follows) {
+        ended.forEach(Follow::stop);
+        for (Follow follow : started) {
             follow.start(bridge);
             LOG.info("following {} of UPnP device {} into {}", follow.serviceId, follow.udn, follow.prefix);
         }
@@ -165,6 +189,16 @@ final class DeviceFollower implements DeviceRegistry.Listener {
                 .contentType("text/plain;charset=utf-8").attribute(Message.ORIGIN, "upnp").retain(true).build());
     }
 
+    /**
+     * Another gateway's topics service events every retained topic, those it follows from this gateway too; two
+     * gateways following each other's topics services would echo topics back and forth. So it is followed only when
+     * a rule names its type.
+     */
+    private static boolean loops(DiscoveryRule rule, ServiceDescription service) {
+        return UpnpTypes.satisfies(TOPICS_SERVICE, service.serviceType()) && rule.serviceTypes().stream()
+                .noneMatch(type -> UpnpTypes.satisfies(type, service.serviceType()));
+    }
+
     /** A topic segment from a name: characters a segment may not hold become {@code _}. */
     private static String segment(String name) {
         String segment = name.replace('/', '_').replace('+', '_').replace('#', '_');
@@ -198,6 +232,11 @@ final class DeviceFollower implements DeviceRegistry.Listener {
             if (running != null) {
                 running.dispose();
             }
+        }
+
+        /** Whether it follows the same service at the same event URL. */
+        boolean sameAs(Follow other) {
+            return udn.equals(other.udn) && serviceId.equals(other.serviceId) && events.equals(other.events);
         }
 
         /** Whether a multicast SEQ comes after the last one seen (modulo the wrap). */

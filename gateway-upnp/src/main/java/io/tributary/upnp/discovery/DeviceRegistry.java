@@ -1,5 +1,6 @@
 package io.tributary.upnp.discovery;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -127,6 +128,12 @@ final class DeviceRegistry {
                     announcement.sender(), announcement.location());
             return null;
         }
+        if (announcement.sender().getAddress().isLinkLocalAddress()
+                && announcement.sender().getAddress() instanceof Inet6Address) {
+            // A link-local LOCATION cannot be fetched without its zone; devices announce an IPv4 one as well.
+            meters.ignored("link-local-location");
+            return null;
+        }
         long now = clock.nanoTime();
         if (entry == null) {
             if (roots.size() >= maxDevices) {
@@ -144,7 +151,8 @@ final class DeviceRegistry {
         entry.server = announcement.server() != null ? announcement.server() : entry.server;
         entry.bootId = announcement.bootId();
         armExpiry(entry, now + TimeUnit.SECONDS.toNanos(Math.max(1, announcement.maxAgeSeconds())));
-        boolean moved = !location.equals(entry.location);
+        // A device announces on IPv4 and IPv6 alike: only a new address of the same family moves it.
+        boolean moved = !location.equals(entry.location) && ipv6(location) == ipv6(entry.location);
         boolean reconfigured = announcement.configId() >= 0 && entry.configId >= 0
                 && announcement.configId() != entry.configId;
         if (announcement.configId() >= 0) {
@@ -176,6 +184,10 @@ final class DeviceRegistry {
         } catch (URISyntaxException | UnknownHostException e) {
             return null;
         }
+    }
+
+    private static boolean ipv6(URI location) {
+        return location.getHost().startsWith("[");
     }
 
     private Mono<Void> fetch(Entry entry) {

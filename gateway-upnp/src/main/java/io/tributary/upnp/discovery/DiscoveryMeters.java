@@ -11,7 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The discovery meters: {@code tributary.upnp.discovery.devices} (gauge of root devices in the registry),
  * {@code tributary.upnp.discovery.descriptions{outcome=ok|failed|too-large|malformed}} and
- * {@code tributary.upnp.discovery.ignored{reason=registry-full|location-out-of-scope}} for announcements left out.
+ * {@code tributary.upnp.discovery.ignored{reason=registry-full|location-out-of-scope|link-local-location}} for
+ * announcements left out.
  */
 final class DiscoveryMeters {
 
@@ -25,7 +26,7 @@ final class DiscoveryMeters {
         for (String outcome : new String[] {"ok", "failed", "too-large", "malformed"}) {
             counter("tributary.upnp.discovery.descriptions", "outcome", outcome, "device descriptions fetched");
         }
-        for (String reason : new String[] {"registry-full", "location-out-of-scope"}) {
+        for (String reason : new String[] {"registry-full", "location-out-of-scope", "link-local-location"}) {
             counter("tributary.upnp.discovery.ignored", "reason", reason, "announcements left out of the registry");
         }
     }
