@@ -1,29 +1,24 @@
 package io.tributary.upnp.control;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-
-import io.tributary.core.xml.HardenedXml;
 import io.tributary.upnp.event.XmlNames;
 
 /**
  * Writes action responses and UPnP faults (UDA 2.0 §3.2.1, §3.2.2) exactly as UDA shows them: an {@code s:Envelope}
  * with {@code s:encodingStyle}, a {@code u:ActionResponse} in the service type's namespace holding the out
  * arguments unqualified, or an {@code s:Fault} with {@code faultcode} {@code s:Client}, {@code faultstring}
- * {@code UPnPError} and {@code detail/UPnPError} with {@code errorCode} and {@code errorDescription}. Thread-safe.
+ * {@code UPnPError} and {@code detail/UPnPError} with {@code errorCode} and {@code errorDescription}. The envelope
+ * is fixed text, so it is written directly (names come from the SCPD, text is escaped and made XML-safe) rather than
+ * through a stream writer per response. Thread-safe.
  */
 public final class SoapWriter {
 
-    private static final String ENCODING_STYLE = "http://schemas.xmlsoap.org/soap/encoding/";
-    private static final byte[] DECLARATION = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-            .getBytes(StandardCharsets.US_ASCII);
-
-    private final XMLOutputFactory factory = HardenedXml.create().outputFactory();
+    private static final String START = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<s:Envelope xmlns:s=\""
+            + SoapReader.ENVELOPE_NAMESPACE + "\" s:encodingStyle=\"http://schemas.xmlsoap.org/soap/encoding/\">"
+            + "<s:Body>";
+    private static final String END = "</s:Body></s:Envelope>";
 
     /**
      * @param namespace the action's namespace (the service type, or the control namespace for QueryStateVariable)
@@ -32,18 +27,15 @@ public final class SoapWriter {
      * @return the response body
      */
     public byte[] response(String namespace, String action, Map<String, String> arguments) {
-        return envelope(writer -> {
-            writer.writeStartElement("u", action + "Response", namespace);
-            writer.writeNamespace("u", namespace);
-            // An action without out arguments is answered with an open and a close tag, as UDA writes it.
-            writer.writeCharacters("");
-            for (Map.Entry<String, String> argument : arguments.entrySet()) {
-                writer.writeStartElement(argument.getKey());
-                writer.writeCharacters(XmlNames.xmlSafeText(argument.getValue()));
-                writer.writeEndElement();
-            }
-            writer.writeEndElement();
-        });
+        StringBuilder xml = new StringBuilder(256).append(START).append("<u:").append(action)
+                .append("Response xmlns:u=\"");
+        escape(xml, namespace, true).append("\">");
+        for (Map.Entry<String, String> argument : arguments.entrySet()) {
+            xml.append('<').append(argument.getKey()).append('>');
+            escape(xml, argument.getValue(), false).append("</").append(argument.getKey()).append('>');
+        }
+        xml.append("</u:").append(action).append("Response>").append(END);
+        return xml.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -51,51 +43,29 @@ public final class SoapWriter {
      * @return the fault body
      */
     public byte[] fault(UpnpError error) {
-        return envelope(writer -> {
-            writer.writeStartElement("s", "Fault", SoapReader.ENVELOPE_NAMESPACE);
-            element(writer, "faultcode", "s:Client");
-            element(writer, "faultstring", "UPnPError");
-            writer.writeStartElement("detail");
-            writer.writeStartElement("", "UPnPError", SoapReader.CONTROL_NAMESPACE);
-            writer.writeDefaultNamespace(SoapReader.CONTROL_NAMESPACE);
-            element(writer, "errorCode", Integer.toString(error.code()));
-            element(writer, "errorDescription", XmlNames.xmlSafeText(error.description()));
-            writer.writeEndElement();
-            writer.writeEndElement();
-            writer.writeEndElement();
-        });
+        StringBuilder xml = new StringBuilder(512).append(START)
+                .append("<s:Fault><faultcode>s:Client</faultcode><faultstring>UPnPError</faultstring><detail>")
+                .append("<UPnPError xmlns=\"").append(SoapReader.CONTROL_NAMESPACE).append("\"><errorCode>")
+                .append(error.code()).append("</errorCode><errorDescription>");
+        escape(xml, error.description(), false).append("</errorDescription></UPnPError></detail></s:Fault>")
+                .append(END);
+        return xml.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void element(XMLStreamWriter writer, String name, String text) throws XMLStreamException {
-        writer.writeStartElement(name);
-        writer.writeCharacters(text);
-        writer.writeEndElement();
-    }
-
-    private byte[] envelope(Body body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-        bytes.writeBytes(DECLARATION);
-        try {
-            XMLStreamWriter writer = factory.createXMLStreamWriter(bytes, "UTF-8");
-            writer.writeStartElement("s", "Envelope", SoapReader.ENVELOPE_NAMESPACE);
-            writer.writeNamespace("s", SoapReader.ENVELOPE_NAMESPACE);
-            writer.writeAttribute("s", SoapReader.ENVELOPE_NAMESPACE, "encodingStyle", ENCODING_STYLE);
-            writer.writeStartElement("s", "Body", SoapReader.ENVELOPE_NAMESPACE);
-            body.write(writer);
-            writer.writeEndElement();
-            writer.writeEndElement();
-            writer.writeEndDocument();
-            writer.close();
-        } catch (XMLStreamException e) {
-            // Names come from the SCPD and text is made XML-safe, so only a broken factory gets here.
-            throw new IllegalStateException("cannot write SOAP envelope: " + e.getMessage(), e);
+    /** Appends text escaped for XML content (or an attribute value), characters XML cannot carry as U+FFFD. */
+    private static StringBuilder escape(StringBuilder out, String text, boolean attribute) {
+        String safe = XmlNames.xmlSafeText(text);
+        for (int i = 0; i < safe.length(); i++) {
+            char c = safe.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '\r' -> out.append("&#13;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                default -> out.append(c);
+            }
         }
-        return bytes.toByteArray();
-    }
-
-    /** What goes into the envelope's body. */
-    @FunctionalInterface
-    private interface Body {
-        void write(XMLStreamWriter writer) throws XMLStreamException;
+        return out;
     }
 }

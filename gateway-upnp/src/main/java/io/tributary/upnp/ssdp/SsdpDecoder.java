@@ -3,6 +3,7 @@ package io.tributary.upnp.ssdp;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -25,6 +26,9 @@ public final class SsdpDecoder extends MessageToMessageDecoder<DatagramPacket> {
     public static final int DEFAULT_MAX_SIZE = 2048;
     /** Default most header lines. */
     public static final int DEFAULT_MAX_HEADERS = 32;
+
+    private static final Pattern REQUEST_LINE = Pattern.compile("(NOTIFY|M-SEARCH) \\* HTTP/1\\.[01]");
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] \\d{3}( .*)?");
 
     private final int maxSize;
     private final int maxHeaders;
@@ -108,7 +112,7 @@ public final class SsdpDecoder extends MessageToMessageDecoder<DatagramPacket> {
     }
 
     private static boolean startLine(String line) {
-        return line.matches("(NOTIFY|M-SEARCH) \\* HTTP/1\\.[01]") || line.matches("HTTP/1\\.[01] \\d{3}( .*)?");
+        return REQUEST_LINE.matcher(line).matches() || STATUS_LINE.matcher(line).matches();
     }
 
     private static boolean token(String line, int colon) {

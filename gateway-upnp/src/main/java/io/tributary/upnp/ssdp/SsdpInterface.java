@@ -29,12 +29,16 @@ public record SsdpInterface(String name, int index, List<Address> addresses) {
      *
      * @param address the address (without scope)
      * @param prefix the network prefix length in bits
+     * @param network the network this address is in
      */
-    public record Address(InetAddress address, int prefix) {
+    public record Address(InetAddress address, int prefix, Cidr network) {
 
-        /** @return the network this address is in */
-        public Cidr network() {
-            return Cidr.of(address, prefix);
+        /**
+         * @param address the address (without scope)
+         * @param prefix the network prefix length in bits
+         */
+        public Address(InetAddress address, int prefix) {
+            this(address, prefix, Cidr.of(address, prefix));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.tributary.upnp.ssdp;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,43 +18,43 @@ final class SsdpMeters {
     static final String[] DROP_REASONS = {"too-large", "too-many-headers", "not-http", "bad-header", "off-subnet",
         "rate-limited", "man-invalid", "mx-invalid", "st-missing"};
 
-    private final MeterRegistry registry;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> dropped = new HashMap<>();
+    private final Map<String, Counter> sent = new HashMap<>();
+    private final Map<String, Counter> received = new HashMap<>();
+    private final Map<String, Counter> searches = new HashMap<>();
 
     SsdpMeters(MeterRegistry registry) {
-        this.registry = registry;
         for (String reason : DROP_REASONS) {
-            counter("tributary.upnp.ssdp.dropped", "reason", reason, "SSDP datagrams dropped unanswered");
+            dropped.put(reason, Counter.builder("tributary.upnp.ssdp.dropped").tag("reason", reason)
+                    .description("SSDP datagrams dropped unanswered").register(registry));
         }
         for (String type : new String[] {"alive", "byebye", "update", "response"}) {
-            counter("tributary.upnp.ssdp.sent", "type", type, "SSDP messages sent");
+            sent.put(type, Counter.builder("tributary.upnp.ssdp.sent").tag("type", type)
+                    .description("SSDP messages sent").register(registry));
         }
         for (String type : new String[] {"notify", "search", "response"}) {
-            counter("tributary.upnp.ssdp.received", "type", type, "SSDP messages received");
+            received.put(type, Counter.builder("tributary.upnp.ssdp.received").tag("type", type)
+                    .description("SSDP messages received").register(registry));
         }
         for (String result : new String[] {"answered", "no-match"}) {
-            counter("tributary.upnp.ssdp.searches", "result", result, "M-SEARCHes accepted, by result");
+            searches.put(result, Counter.builder("tributary.upnp.ssdp.searches").tag("result", result)
+                    .description("M-SEARCHes accepted, by result").register(registry));
         }
     }
 
     void dropped(String reason) {
-        counter("tributary.upnp.ssdp.dropped", "reason", reason, "SSDP datagrams dropped unanswered").increment();
+        dropped.get(reason).increment();
     }
 
     void sent(String type, int count) {
-        counter("tributary.upnp.ssdp.sent", "type", type, "SSDP messages sent").increment(count);
+        sent.get(type).increment(count);
     }
 
     void received(String type) {
-        counter("tributary.upnp.ssdp.received", "type", type, "SSDP messages received").increment();
+        received.get(type).increment();
     }
 
     void search(String result) {
-        counter("tributary.upnp.ssdp.searches", "result", result, "M-SEARCHes accepted, by result").increment();
-    }
-
-    private Counter counter(String name, String tag, String value, String description) {
-        return counters.computeIfAbsent(name + "/" + value, key -> Counter.builder(name).tag(tag, value)
-                .description(description).register(registry));
+        searches.get(result).increment();
     }
 }
