@@ -95,6 +95,10 @@ class SoapControlTest {
         assertThat(get.body()).isEqualTo(ENVELOPE_START + "<u:GetValueResponse xmlns:u=\"" + TOPICS
                 + "\"><Value>21.5</Value></u:GetValueResponse>" + ENVELOPE_END);
         assertThat(counted("tributary.upnp.control", "result", "ok")).isEqualTo(2);
+
+        assertThat(call("SetValue", "<Topic>demo/text</Topic><Value>a&lt;b&amp;c\"</Value>").status()).isEqualTo(200);
+        assertThat(gateway.router().retainedValue(Topic.of("demo/text")).payloadUtf8()).isEqualTo("a<b&c\"");
+        assertThat(call("GetValue", "<Topic>demo/text</Topic>").body()).contains("<Value>a&lt;b&amp;c\"</Value>");
     }
 
     @Test

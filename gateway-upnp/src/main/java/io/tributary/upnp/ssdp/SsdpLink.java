@@ -2,6 +2,8 @@ package io.tributary.upnp.ssdp;
 
 import java.net.InetAddress;
 
+import io.netty.util.NetUtil;
+
 /**
  * SSDP on one interface in one address family: what a channel is bound for, and where messages sent on it come
  * from and point to.
@@ -27,15 +29,12 @@ public record SsdpLink(SsdpInterface iface, boolean ipv6) {
 
     /**
      * @param address an address
-     * @return its literal for URLs and HOST headers: IPv6 in brackets, without scope
+     * @return its literal for URLs and HOST headers: IPv6 in brackets, compressed, without scope
      */
     public static String literal(InetAddress address) {
-        String text = address.getHostAddress();
-        if (text.indexOf(':') < 0) {
-            return text;
-        }
-        int scope = text.indexOf('%');
-        return "[" + (scope < 0 ? text : text.substring(0, scope)) + "]";
+        // RFC 5952 form (fd00::10, not fd00:0:0:0:0:0:0:10), without scope.
+        String text = NetUtil.toAddressString(address);
+        return text.indexOf(':') < 0 ? text : "[" + text + "]";
     }
 
     @Override

@@ -107,6 +107,21 @@ class AdvertiserTest {
     }
 
     @Test
+    @DisplayName("on an IPv6 link advertisements go to [ff02::c]:1900 with HOST [FF02::C]:1900 and the interface's"
+            + " IPv6 address in LOCATION")
+    void ipv6() {
+        SsdpLink v6 = new SsdpLink(new SsdpInterface("eth0", 2, List.of(new SsdpInterface.Address(
+                SsdpFixtures.address("fe80::1"), 64), new SsdpInterface.Address(
+                SsdpFixtures.address("fd00::10"), 64))), true);
+        advertiser.start(List.of(v6));
+        assertThat(transport.take()).hasSize(5).allSatisfy(sent -> {
+            assertThat(sent.recipient()).isEqualTo(SsdpFixtures.peer("ff02::c", 1900));
+            assertThat(sent.header("HOST")).isEqualTo("[FF02::C]:1900");
+            assertThat(sent.header("LOCATION")).isEqualTo("http://[fd00::10]:8080/upnp/description.xml");
+        });
+    }
+
+    @Test
     @DisplayName("UDA §1.2.3: stopping sends ssdp:byebye twice for each notification, then nothing more")
     void byebye() {
         advertiser.start(List.of(eth0));
