@@ -254,7 +254,8 @@ public final class UpnpConfig {
      */
     public static String serviceType(Settings service) {
         String configured = service.get(SERVICE_TYPE);
-        return configured != null ? configured : "urn:tributary-io:service:" + typeName(service.get(SERVICE_PATH)) + ":1";
+        return configured != null ? configured
+                : "urn:tributary-io:service:" + typeName(service.get(SERVICE_PATH)) + ":1";
     }
 
     /**

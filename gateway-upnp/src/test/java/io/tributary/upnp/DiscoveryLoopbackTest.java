@@ -136,8 +136,10 @@ class DiscoveryLoopbackTest {
         send(controlAdapter.ssdp().port(), notify("ssdp:alive", udn));
         Await.until("followed", () -> "21".equals(retained("upnp/" + udn + "/Kitchen/Temperature")));
         int port = controlAdapter.network().receiver().port();
-        String event = "NOTIFY * HTTP/1.0\r\nHOST: 239.255.255.246:7900\r\nCONTENT-TYPE: text/xml; charset=\"utf-8\"\r\n"
-                + "USN: " + udn + "::urn:tributary-io:service:Kitchen:1\r\nSVCID: urn:tributary-io:serviceId:Kitchen\r\n"
+        String event = "NOTIFY * HTTP/1.0\r\nHOST: 239.255.255.246:7900\r\n"
+                + "CONTENT-TYPE: text/xml; charset=\"utf-8\"\r\n"
+                + "USN: " + udn + "::urn:tributary-io:service:Kitchen:1\r\n"
+                + "SVCID: urn:tributary-io:serviceId:Kitchen\r\n"
                 + "NT: upnp:event\r\nNTS: upnp:propchange\r\nSEQ: %d\r\nLVL: upnp:/info\r\nBOOTID.UPNP.ORG: 1\r\n\r\n"
                 + "<?xml version=\"1.0\"?><e:propertyset xmlns:e=\"urn:schemas-upnp-org:event-1-0\"><e:property>"
                 + "<Door>%s</Door></e:property></e:propertyset>";

@@ -75,7 +75,8 @@ class SoapControlTest {
     }
 
     @Test
-    @DisplayName("UDA §3.2.1: SetValue publishes a retained message as a CoAP PUT to /ps/<topic> does, GetValue reads it")
+    @DisplayName("UDA §3.2.1: SetValue publishes a retained message as a CoAP PUT to /ps/<topic> does, GetValue"
+            + " reads it")
     void setAndGet() {
         Answer set = call("SetValue", "<Topic>demo/temp</Topic><Value>21.5</Value>");
         assertThat(set.status()).isEqualTo(200);

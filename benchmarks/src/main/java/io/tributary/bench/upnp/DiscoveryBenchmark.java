@@ -109,7 +109,8 @@ public final class DiscoveryBenchmark {
             double seconds = (System.nanoTime() - started) / 1e9;
             long after = usedAfterGc(memory);
             System.out.printf("%d devices described and subscribed (%d missing) in %.1f s with %d fetches at once"
-                            + " (status polled every second); gateway heap %.1f MiB -> %.1f MiB, %,d bytes per device%n",
+                            + " (status polled every second); gateway heap %.1f MiB -> %.1f MiB, %,d bytes per"
+                            + " device%n",
                     devices - pending.size(), pending.size(), seconds, concurrent, before / 1048576.0,
                     after / 1048576.0, (after - before) / devices);
         } finally {

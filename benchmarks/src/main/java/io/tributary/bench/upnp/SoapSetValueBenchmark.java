@@ -37,7 +37,8 @@ public final class SoapSetValueBenchmark {
     private static final byte[] RESPONSE = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<s:Envelope"
             + " xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\""
             + " s:encodingStyle=\"http://schemas.xmlsoap.org/soap/encoding/\"><s:Body><u:SetValueResponse"
-            + " xmlns:u=\"" + TOPICS + "\"></u:SetValueResponse></s:Body></s:Envelope>").getBytes(StandardCharsets.UTF_8);
+            + " xmlns:u=\"" + TOPICS + "\"></u:SetValueResponse></s:Body></s:Envelope>")
+            .getBytes(StandardCharsets.UTF_8);
 
     private SoapSetValueBenchmark() {
     }

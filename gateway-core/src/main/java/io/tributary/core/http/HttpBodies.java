@@ -45,7 +45,8 @@ public final class HttpBodies {
                     return Mono.error(new BodyTooLargeException(length, maxBytes));
                 }
             } catch (NumberFormatException e) {
-                return Mono.error(new IllegalArgumentException("Content-Length '" + contentLength + "' is not a number"));
+                return Mono.error(new IllegalArgumentException("Content-Length '" + contentLength
+                        + "' is not a number"));
             }
         }
         return Mono.using(() -> Unpooled.compositeBuffer(Integer.MAX_VALUE),

@@ -10,6 +10,7 @@ import javax.xml.stream.XMLStreamReader;
 
 import io.tributary.core.xml.HardenedXml;
 import io.tributary.core.xml.XmlRejectedException;
+import io.tributary.upnp.event.XmlElements;
 
 /**
  * Reads a UPnP action request (UDA 2.0 §3.1.1) with the hardened Woodstox factory: {@code Envelope} in the SOAP 1.1
@@ -52,7 +53,7 @@ public final class SoapReader {
                 throw new SoapException("the envelope has no Body", null);
             }
             if ("Header".equals(reader.getLocalName()) && ENVELOPE_NAMESPACE.equals(reader.getNamespaceURI())) {
-                skip(reader);
+                XmlElements.skip(reader);
                 if (reader.nextTag() != XMLStreamConstants.START_ELEMENT) {
                     throw new SoapException("the envelope has no Body", null);
                 }
@@ -67,7 +68,7 @@ public final class SoapReader {
             String invalid = null;
             while (reader.nextTag() == XMLStreamConstants.START_ELEMENT) {
                 String name = reader.getLocalName();
-                String value = text(reader);
+                String value = XmlElements.text(reader);
                 if (value == null) {
                     invalid = invalid == null ? "argument " + name + " holds elements" : invalid;
                 } else if (arguments.putIfAbsent(name, value) != null) {
@@ -91,13 +92,7 @@ public final class SoapReader {
             // Woodstox reports a few limit violations as unchecked exceptions.
             throw new SoapException("unreadable XML: " + e.getMessage(), e);
         } finally {
-            if (reader != null) {
-                try {
-                    reader.close();
-                } catch (XMLStreamException ignored) {
-                    // nothing is held open: the input is a byte array
-                }
-            }
+            XmlElements.close(reader);
         }
     }
 
@@ -105,38 +100,6 @@ public final class SoapReader {
         if (!name.equals(reader.getLocalName()) || !ENVELOPE_NAMESPACE.equals(reader.getNamespaceURI())) {
             throw new SoapException("expected {" + ENVELOPE_NAMESPACE + "}" + name + ", found {"
                     + reader.getNamespaceURI() + "}" + reader.getLocalName(), null);
-        }
-    }
-
-    /** Reads an argument's text; returns null (having skipped the element) when it holds elements. */
-    private static String text(XMLStreamReader reader) throws XMLStreamException {
-        StringBuilder text = new StringBuilder();
-        boolean markup = false;
-        int depth = 1;
-        while (depth > 0) {
-            int event = reader.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                markup = true;
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (depth == 1 && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
-                    || event == XMLStreamConstants.SPACE)) {
-                text.append(reader.getText());
-            }
-        }
-        return markup ? null : text.toString();
-    }
-
-    private static void skip(XMLStreamReader reader) throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = reader.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
         }
     }
 }

@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamReader;
 
 import io.tributary.core.xml.HardenedXml;
 import io.tributary.core.xml.XmlRejectedException;
+import io.tributary.upnp.event.XmlElements;
 
 /**
  * Reads the device description of a device found on the network (UDA 2.0 §2.3) with the hardened Woodstox
@@ -76,13 +77,7 @@ public final class DescriptionReader {
             // Woodstox reports a few limit violations as unchecked exceptions.
             throw new DescriptionException("unreadable XML: " + e.getMessage(), e);
         } finally {
-            if (reader != null) {
-                try {
-                    reader.close();
-                } catch (XMLStreamException ignored) {
-                    // nothing is held open: the input is a byte array
-                }
-            }
+            XmlElements.close(reader);
         }
     }
 
@@ -163,46 +158,17 @@ public final class DescriptionReader {
                         if (item.equals(reader.getLocalName())) {
                             items.add(read(reader));
                         } else {
-                            skip(reader);
+                            XmlElements.skip(reader);
                         }
                     }
                 } else if ("iconList".equals(name) || "device".equals(name) || "service".equals(name)) {
-                    skip(reader);
+                    XmlElements.skip(reader);
                 } else {
-                    element.texts.putIfAbsent(name, text(reader));
+                    String text = XmlElements.text(reader);
+                    element.texts.putIfAbsent(name, text == null ? null : text.trim());
                 }
             }
             return element;
-        }
-
-        /** Reads an element's text, skipping any elements inside it (vendor extensions). */
-        private static String text(XMLStreamReader reader) throws XMLStreamException {
-            StringBuilder text = new StringBuilder();
-            int depth = 1;
-            while (depth > 0) {
-                int event = reader.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    depth++;
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    depth--;
-                } else if (depth == 1 && (event == XMLStreamConstants.CHARACTERS
-                        || event == XMLStreamConstants.CDATA)) {
-                    text.append(reader.getText());
-                }
-            }
-            return text.toString().trim();
-        }
-
-        private static void skip(XMLStreamReader reader) throws XMLStreamException {
-            int depth = 1;
-            while (depth > 0) {
-                int event = reader.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    depth++;
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    depth--;
-                }
-            }
         }
 
         String text(String name) {

@@ -22,8 +22,8 @@ public final class DiscoveryConfig {
     /** Device types. */
     public static final Setting<List<String>> RULE_DEVICE_TYPES = RULE.define("device-types",
             ValueTypes.listOf(ValueTypes.nonBlankText().require(UpnpTypes::isDeviceType,
-                    "urn:domain:device:Name:version")), List.of(), "Device types, e.g. [urn:schemas-upnp-org:device:MediaRenderer:1];"
-                    + " empty: any.");
+                    "urn:domain:device:Name:version")), List.of(),
+            "Device types, e.g. [urn:schemas-upnp-org:device:MediaRenderer:1]; empty: any.");
     /** Service types. */
     public static final Setting<List<String>> RULE_SERVICE_TYPES = RULE.define("service-types",
             ValueTypes.listOf(ValueTypes.nonBlankText().require(UpnpTypes::isServiceType,

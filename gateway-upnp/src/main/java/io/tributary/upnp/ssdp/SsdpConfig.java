@@ -69,8 +69,9 @@ public final class SsdpConfig {
                     + " tracked; beyond it searches from new sources get no answer until entries age out.");
     /** Further networks answered. */
     public static final Setting<List<Cidr>> ALLOWED_NETWORKS = SECTION.define("allowed-networks",
-            ValueTypes.listOf(Cidr.VALUE_TYPE), List.of(), "Networks whose M-SEARCHes are answered besides the subnets of the"
-                    + " receiving interface, e.g. [10.0.0.0/8]; a search from anywhere else gets nothing.");
+            ValueTypes.listOf(Cidr.VALUE_TYPE), List.of(), "Networks whose M-SEARCHes are answered besides the"
+                    + " subnets of the receiving interface, e.g. [10.0.0.0/8]; a search from anywhere else gets"
+                    + " nothing.");
     /** How often interfaces are checked. */
     public static final Setting<Duration> INTERFACE_CHECK_INTERVAL = SECTION.define("interface-check-interval",
             ValueTypes.positiveDuration(), Duration.ofSeconds(30), "How often interface addresses are checked; a"

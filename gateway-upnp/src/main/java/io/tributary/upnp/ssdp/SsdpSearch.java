@@ -185,7 +185,8 @@ public final class SsdpSearch {
                                Sinks.Many<SsdpAnnouncement> responses) {
         Bootstrap bootstrap = new Bootstrap().group(group)
                 .channelFactory(() -> Datagrams.channel(epoll, endpoint.local() instanceof Inet6Address))
-                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(SsdpDecoder.DEFAULT_MAX_SIZE + 1))
+                .option(ChannelOption.RECVBUF_ALLOCATOR,
+                        new FixedRecvByteBufAllocator(SsdpDecoder.DEFAULT_MAX_SIZE + 1))
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {

@@ -103,7 +103,8 @@ class DescriptionReaderTest {
                 + String.format(RENDERER, "").substring(22)), LOCATION))
                 .isInstanceOf(DescriptionException.class).hasMessageContaining("DOCTYPE");
         assertThatThrownBy(() -> reader.read(bytes("<scpd xmlns=\"urn:schemas-upnp-org:service-1-0\"/>"), LOCATION))
-                .isInstanceOf(DescriptionException.class).hasMessageContaining("not {urn:schemas-upnp-org:device-1-0}root");
+                .isInstanceOf(DescriptionException.class)
+                .hasMessageContaining("not {urn:schemas-upnp-org:device-1-0}root");
         assertThatThrownBy(() -> reader.read(bytes(String.format(RENDERER, "").replace(
                 "<UDN>uuid:0b2d3c4e-5f60-4718-8293-a4b5c6d7e8f9</UDN>", "")), LOCATION))
                 .isInstanceOf(DescriptionException.class).hasMessageContaining("UDN");

@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
 class DiscoveryRuleTest {
 
     private static DeviceDescription device(String type, String udn) {
-        return new DeviceDescription(type, udn, "f", "m", null, null, "n", null, null, null, null, List.of(), List.of());
+        return new DeviceDescription(type, udn, "f", "m", null, null, "n", null, null, null, null, List.of(),
+                List.of());
     }
 
     @Test
-    @DisplayName("UDA §1.3.2 version rule: a rule for version 1 matches a device of version 2; a rule for version 2 not"
-            + " one of version 1; UDNs compare without case; empty lists match anything")
+    @DisplayName("UDA §1.3.2 version rule: a rule for version 1 matches a device of version 2; a rule for version 2"
+            + " not one of version 1; UDNs compare without case; empty lists match anything")
     void matching() {
         DiscoveryRule renderers = new DiscoveryRule(List.of("urn:schemas-upnp-org:device:MediaRenderer:1"), List.of(),
                 List.of());

@@ -231,7 +231,8 @@ class NamespaceInteropTest {
             gateway.send("meter tributary.upnp.ssdp.dropped reason rate-limited");
             String dropped = gateway.await("the count", line -> line.startsWith(
                     "meter tributary.upnp.ssdp.dropped{reason=rate-limited} "), LONG);
-            // Not every one of 500 datagrams sent at once reaches the socket; those that do and find no token are counted.
+            // Not every one of 500 datagrams sent at once reaches the socket; those that do and find no token are
+            // counted.
             assertThat(Long.parseLong(dropped.substring(dropped.lastIndexOf(' ') + 1)))
                     .isGreaterThanOrEqualTo(500 / 4 - responses);
         } finally {

@@ -50,14 +50,16 @@ class SsdpDecoderTest {
                 .message();
         assertThat(notify.header("NTS")).isEqualTo("upnp:propchange");
         assertThat(new String(notify.body(), StandardCharsets.UTF_8)).isEqualTo("<e:propertyset/>");
-        assertThat(decode("HTTP/1.1 200 OK\r\nST: upnp:rootdevice").message().header("ST")).isEqualTo("upnp:rootdevice");
+        assertThat(decode("HTTP/1.1 200 OK\r\nST: upnp:rootdevice").message().header("ST"))
+                .isEqualTo("upnp:rootdevice");
     }
 
     @Test
     @DisplayName("a datagram over the size limit, with too many headers, a bad header or no HTTP start line becomes a"
             + " dropped datagram with its reason, nothing thrown")
     void refuses() {
-        assertThat(decode("M-SEARCH * HTTP/1.1\r\nX: " + "a".repeat(600) + "\r\n\r\n").invalid()).isEqualTo("too-large");
+        assertThat(decode("M-SEARCH * HTTP/1.1\r\nX: " + "a".repeat(600) + "\r\n\r\n").invalid())
+                .isEqualTo("too-large");
         assertThat(decode("NOTIFY * HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nE: 5\r\n\r\n").invalid())
                 .isEqualTo("too-many-headers");
         assertThat(decode("NOTIFY * HTTP/1.1\r\nno colon here\r\n\r\n").invalid()).isEqualTo("bad-header");
