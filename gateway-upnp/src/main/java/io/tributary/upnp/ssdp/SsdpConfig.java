@@ -31,7 +31,8 @@ public final class SsdpConfig {
                     + " empty: every interface that is up, not loopback and multicast-capable.");
     /** Whether IPv6 is used. */
     public static final Setting<Boolean> IPV6 = SECTION.define("ipv6", ValueTypes.bool(), true,
-            "Also SSDP over IPv6 on [ff02::c], when the HTTP listener accepts IPv6 (http.host '::').");
+            "Also SSDP over IPv6 on [ff02::c], when the HTTP listener accepts IPv6 (a wildcard bind on a dual-stack"
+                    + " host does).");
     /** The UDP port. */
     public static final Setting<Integer> PORT = SECTION.define("port", ValueTypes.port(), 1900,
             "UDP port of SSDP; 1900 on a real network (UDA 2.0 §1.1.2), 0 for tests.");
