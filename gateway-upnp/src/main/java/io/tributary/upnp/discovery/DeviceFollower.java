@@ -10,6 +10,7 @@ import io.tributary.core.Message;
 import io.tributary.core.Router;
 import io.tributary.core.Topic;
 import io.tributary.upnp.bridge.SourceBridge;
+import io.tributary.upnp.bridge.TopicsScpd;
 import io.tributary.upnp.description.DeviceDescription;
 import io.tributary.upnp.description.ServiceDescription;
 import io.tributary.upnp.description.UpnpTypes;
@@ -31,8 +32,6 @@ import reactor.core.Disposable;
 final class DeviceFollower implements DeviceRegistry.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceFollower.class);
-    /** The topics service of Tributary gateways. */
-    private static final String TOPICS_SERVICE = "urn:tributary-io:service:Topics:1";
 
     private final List<DiscoveryRule> rules;
     private final Router router;
@@ -195,7 +194,7 @@ final class DeviceFollower implements DeviceRegistry.Listener {
      * a rule names its type.
      */
     private static boolean loops(DiscoveryRule rule, ServiceDescription service) {
-        return UpnpTypes.satisfies(TOPICS_SERVICE, service.serviceType()) && rule.serviceTypes().stream()
+        return UpnpTypes.satisfies(TopicsScpd.SERVICE_TYPE, service.serviceType()) && rule.serviceTypes().stream()
                 .noneMatch(type -> UpnpTypes.satisfies(type, service.serviceType()));
     }
 

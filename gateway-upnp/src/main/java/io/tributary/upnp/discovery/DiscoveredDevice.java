@@ -18,7 +18,7 @@ import java.util.List;
  * @param bootId its BOOTID.UPNP.ORG, or -1
  * @param configId its CONFIGID.UPNP.ORG, or -1
  * @param expiresIn the time until it is dropped unless it announces itself again
- * @param followed whether a discovery rule matches it (or one of its embedded devices)
+ * @param followed whether the gateway follows one of its services (a discovery rule asks for it)
  * @param services its services and those of its embedded devices
  * @param problem why it has no description (fetch or read failure), or {@code null}
  */

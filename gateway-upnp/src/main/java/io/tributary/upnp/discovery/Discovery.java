@@ -85,13 +85,12 @@ public final class Discovery {
                 .responseTimeout(timeout);
         this.follower = new DeviceFollower(settings.get(DiscoveryConfig.RULES).stream().map(DiscoveryRule::of)
                 .toList(), router, bridge);
-        DeviceRegistry[] holder = new DeviceRegistry[1];
-        DiscoveryMeters meters = new DiscoveryMeters(meterRegistry, () -> holder[0] == null ? 0 : holder[0].size());
+        DiscoveryMeters meters = new DiscoveryMeters(meterRegistry);
         this.registry = new DeviceRegistry(ownUdn, settings.get(DiscoveryConfig.MAX_DEVICES),
                 new DescriptionFetcher(client, new DescriptionReader(HardenedXml.create()),
                         settings.get(DiscoveryConfig.MAX_DESCRIPTION_SIZE)), timeout, concurrent, clock, meters,
                 follower);
-        holder[0] = registry;
+        meters.devices(registry::size);
         this.heard = ssdp.announcements().subscribe(registry::onAnnouncement,
                 failure -> LOG.error("discovery no longer hears SSDP: {}", failure.toString()));
         search();

@@ -19,16 +19,20 @@ final class DiscoveryMeters {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    DiscoveryMeters(MeterRegistry registry, Supplier<Number> devices) {
+    DiscoveryMeters(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder("tributary.upnp.discovery.devices", devices).strongReference(true)
-                .description("root devices in the discovery registry").register(registry);
         for (String outcome : new String[] {"ok", "failed", "too-large", "malformed"}) {
             counter("tributary.upnp.discovery.descriptions", "outcome", outcome, "device descriptions fetched");
         }
         for (String reason : new String[] {"registry-full", "location-out-of-scope", "link-local-location"}) {
             counter("tributary.upnp.discovery.ignored", "reason", reason, "announcements left out of the registry");
         }
+    }
+
+    /** @param devices counts the root devices in the registry, for the gauge */
+    void devices(Supplier<Number> devices) {
+        Gauge.builder("tributary.upnp.discovery.devices", devices).strongReference(true)
+                .description("root devices in the discovery registry").register(registry);
     }
 
     void description(String outcome) {

@@ -133,7 +133,7 @@ public final class RunningSsdp implements SsdpTransport {
     private void checkInterfaces() {
         Mono.fromCallable(definition.interfaces).subscribeOn(Schedulers.boundedElastic())
                 .map(definition::links)
-                .flatMap(now -> now.equals(links) ? Mono.empty() : relink(now))
+                .flatMap(now -> now.equals(links) || stopped ? Mono.empty() : relink(now))
                 .doFinally(signal -> scheduleCheck())
                 .subscribe(null, failure -> LOG.warn("SSDP interface check failed: {}", failure.toString()));
     }

@@ -67,7 +67,7 @@ class DeviceRegistryTest {
     }
 
     private DeviceRegistry registry(int maxDevices) {
-        DiscoveryMeters discoveryMeters = new DiscoveryMeters(meters, () -> 0);
+        DiscoveryMeters discoveryMeters = new DiscoveryMeters(meters);
         DescriptionFetcher fetcher = new DescriptionFetcher(HttpClient.create(), new DescriptionReader(
                 HardenedXml.create()), 4096);
         registry = new DeviceRegistry("uuid:own", maxDevices, fetcher, Duration.ofSeconds(5), 2, clock,
