@@ -1,5 +1,6 @@
 package io.tributary.app;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +50,10 @@ public final class GatewayApplication {
             Settings pnpSettings = config.get(GatewayConfig.PNP);
             PnpAdapter pnp = pnpSettings.get(PnpConfig.ENABLED) ? PnpAdapter.create(pnpSettings) : null;
             Settings upnpSettings = config.get(GatewayConfig.UPNP);
-            UpnpAdapter upnp = upnpSettings.get(UpnpConfig.ENABLED) ? UpnpAdapter.create(upnpSettings) : null;
+            UpnpAdapter upnp = upnpSettings.get(UpnpConfig.ENABLED)
+                    ? UpnpAdapter.create(upnpSettings)
+                            .dataDirectory(Path.of(config.get(GatewayConfig.GATEWAY, GatewayConfig.DATA_DIR)))
+                    : null;
             Settings natsSettings = config.get(GatewayConfig.NATS);
             NatsAdapter nats = natsSettings.get(NatsConfig.ENABLED) ? NatsAdapter.create(natsSettings) : null;
             for (Adapter adapter : present(coap, pnp, upnp, nats)) {

@@ -26,8 +26,10 @@ import io.tributary.coap.message.CoapCode;
 import io.tributary.upnp.UpnpAdapter;
 import io.tributary.upnp.UpnpConfig;
 import io.tributary.upnp.bridge.TopicVariable;
+import io.tributary.upnp.discovery.DiscoveryConfig;
 import io.tributary.upnp.publisher.CallbackScope;
 import io.tributary.upnp.publisher.PublisherConfig;
+import io.tributary.upnp.ssdp.SsdpConfig;
 import io.tributary.upnp.subscriber.SubscriberConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -50,9 +52,10 @@ class UpnpAppTest {
         return file;
     }
 
-    private static Map<String, String> loopback(String... more) {
+    private Map<String, String> loopback(String... more) {
         Map<String, String> environment = new HashMap<>(Map.of("TRIBUTARY_HTTP_PORT", "0",
-                "TRIBUTARY_HTTP_HOST", "127.0.0.1", "TRIBUTARY_COAP_PORT", "0", "TRIBUTARY_COAP_HOST", "127.0.0.1"));
+                "TRIBUTARY_HTTP_HOST", "127.0.0.1", "TRIBUTARY_COAP_PORT", "0", "TRIBUTARY_COAP_HOST", "127.0.0.1",
+                "TRIBUTARY_GATEWAY_DATA_DIR", dir.resolve("data").toString()));
         for (int i = 0; i < more.length; i += 2) {
             environment.put(more[i], more[i + 1]);
         }
@@ -85,7 +88,10 @@ class UpnpAppTest {
                 + "        - {topic: coap/kitchen/temp, name: Temperature, maximum-rate: 10s, minimum-delta: 0.5}\n"
                 + "  subscriber:\n    callback-address: http://192.168.1.10:18080\n    buffer-capacity: 8\n"
                 + "    renewal-jitter: 0.2\n    min-backoff: 2s\n    max-backoff: 1m\n"
-                + "  sources:\n    - {name: tv, url: 'http://192.168.1.20:49152/evt'}\n"), Map.of());
+                + "  sources:\n    - {name: tv, url: 'http://192.168.1.20:49152/evt'}\n"
+                + "  ssdp:\n    interfaces: [eth1]\n    response-rate-per-source: 5\n"
+                + "  discovery:\n    rules:\n      - device-types: [urn:schemas-upnp-org:device:MediaRenderer:1]\n"),
+                Map.of());
         Settings adapter = UpnpAdapter.create(config.get(GatewayConfig.UPNP)).settings();
         Settings publisher = adapter.get(UpnpConfig.PUBLISHER);
         assertThat(publisher.get(PublisherConfig.CALLBACK_SCOPE)).isEqualTo(CallbackScope.REQUESTER);
@@ -105,6 +111,11 @@ class UpnpAppTest {
         assertThat(subscriber.get(SubscriberConfig.MAX_BACKOFF)).isEqualTo(Duration.ofMinutes(1));
         assertThat(adapter.get(UpnpConfig.SOURCES)).singleElement()
                 .satisfies(source -> assertThat(UpnpConfig.source(source).name()).isEqualTo("tv"));
+        assertThat(adapter.get(UpnpConfig.SSDP, SsdpConfig.INTERFACES)).containsExactly("eth1");
+        assertThat(adapter.get(UpnpConfig.SSDP, SsdpConfig.RESPONSE_RATE_PER_SOURCE)).isEqualTo(5);
+        assertThat(adapter.get(UpnpConfig.DISCOVERY, DiscoveryConfig.RULES)).singleElement().satisfies(rule ->
+                assertThat(rule.get(DiscoveryConfig.RULE_DEVICE_TYPES))
+                        .containsExactly("urn:schemas-upnp-org:device:MediaRenderer:1"));
     }
 
     @Test
@@ -135,6 +146,35 @@ class UpnpAppTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("upnp.publisher.callback-scope");
         assertThatThrownBy(() -> loader.load(yaml("upnp:\n  subscriber:\n    callback-address: ftp://x/\n"),
                 Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("upnp.subscriber.callback-address");
+        assertThatThrownBy(() -> loader.load(yaml("upnp:\n  device:\n    udn: uuid:tv\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("upnp.device.udn");
+        assertThatThrownBy(() -> loader.load(yaml("upnp:\n  discovery:\n    rules:\n      - device-types: [tv]\n"),
+                Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("upnp.discovery.rules[0].device-types[0]");
+    }
+
+    @Test
+    @DisplayName("UDA §1.1.4: the device's UDN is made once, kept in <gateway.data-dir>/upnp/udn and served again"
+            + " after a restart; upnp.device settings reach the description")
+    void stableUdn() throws Exception {
+        Settings config = loader.load(yaml("upnp:\n  device:\n    friendly-name: Hall gateway\n"
+                + "    presentation-url: /ui\n  ssdp:\n    enabled: false\n"), loopback());
+        String first = description(config);
+        String udn = Files.readString(dir.resolve("data").resolve("upnp").resolve("udn")).trim();
+        assertThat(udn).matches("uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(first).contains("<UDN>" + udn + "</UDN>").contains("<friendlyName>Hall gateway</friendlyName>")
+                .contains("<presentationURL>/ui</presentationURL>");
+        assertThat(description(config)).as("after a restart").contains("<UDN>" + udn + "</UDN>");
+    }
+
+    private static String description(Settings config) {
+        GatewayApplication.Running running = new GatewayApplication(config).start().block(Duration.ofSeconds(10));
+        try {
+            return HttpClient.create().get().uri("http://127.0.0.1:" + running.gateway().httpAddress().getPort()
+                    + "/upnp/description.xml").responseContent().aggregate().asString().block(Duration.ofSeconds(10));
+        } finally {
+            running.stop().block(Duration.ofSeconds(20));
+        }
     }
 
     @Test

@@ -1,25 +1,33 @@
 package io.tributary.upnp;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
-import io.tributary.core.Router;
 import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.Adapter;
 import io.tributary.core.gateway.GatewayContext;
 import io.tributary.core.gateway.SharedHttpListener;
 import io.tributary.core.time.EventLoopClock;
 import io.tributary.core.time.SchedulingClock;
-import io.tributary.upnp.bridge.RetainedTopicsSource;
+import io.tributary.core.xml.HardenedXml;
 import io.tributary.upnp.bridge.SourceBridge;
-import io.tributary.upnp.bridge.TopicVariable;
-import io.tributary.upnp.bridge.TopicVariablesSource;
+import io.tributary.upnp.control.ControlHandler;
+import io.tributary.upnp.description.DeviceConfig;
+import io.tributary.upnp.description.DeviceDocuments;
+import io.tributary.upnp.description.UdnStore;
+import io.tributary.upnp.discovery.DiscoveredDevice;
+import io.tributary.upnp.discovery.Discovery;
 import io.tributary.upnp.publisher.EventedService;
 import io.tributary.upnp.publisher.GenaPublisher;
+import io.tributary.upnp.publisher.MulticastSink;
 import io.tributary.upnp.publisher.RunningPublisher;
+import io.tributary.upnp.ssdp.RunningSsdp;
 import io.tributary.upnp.subscriber.GenaSubscriber;
 import io.tributary.upnp.subscriber.RunningSubscriber;
 import io.tributary.upnp.subscriber.SubscriberConfig;
@@ -27,17 +35,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * The UPnP eventing adapter: a GENA publisher serving the topics service and configured services, and a GENA
- * subscriber following configured event sources into the router, both on the gateway's shared HTTP listener
- * (event URLs under {@code /upnp/event/}, callbacks under {@value GenaSubscriber#CALLBACK_PATH}). Its settings
- * are the {@code upnp} section, {@link UpnpConfig}.
+ * The UPnP adapter: the gateway as a UPnP root device ({@value DeviceConfig#DEVICE_TYPE}) and as a control point,
+ * on the gateway's shared HTTP listener and its own UDP channels. Device side: the description and SCPDs
+ * ({@value DeviceDocuments#DESCRIPTION_PATH}, {@code /upnp/scpd/}), SOAP control ({@code /upnp/control/}), the GENA
+ * publisher of the topics service and configured services ({@code /upnp/event/}), SSDP advertisements and search
+ * answers, multicast events. Control-point side: the GENA subscriber (callbacks under
+ * {@value GenaSubscriber#CALLBACK_PATH}) following configured event sources and the devices discovery rules match,
+ * and the device registry ({@value Discovery#DEVICES_PATH}). Its settings are the {@code upnp} section,
+ * {@link UpnpConfig}.
  *
  * <pre>{@code
- * Settings tv = UpnpConfig.SOURCE.defaults().with(UpnpConfig.SOURCE_NAME, "tv")
- *         .with(UpnpConfig.SOURCE_URL, URI.create("http://192.168.1.20:49152/upnp/event/RenderingControl1"));
- * Gateway.create().adapter(UpnpAdapter.create(UpnpConfig.defaults().with(UpnpConfig.SOURCES, List.of(tv))));
+ * Settings renderers = DiscoveryConfig.RULE.defaults().with(DiscoveryConfig.RULE_DEVICE_TYPES,
+ *         List.of("urn:schemas-upnp-org:device:MediaRenderer:1"));
+ * Gateway.create().adapter(UpnpAdapter.create(UpnpConfig.defaults()
+ *         .with(UpnpConfig.DISCOVERY, DiscoveryConfig.RULES, List.of(renderers))).dataDirectory(Path.of("data")));
  * }</pre>
  */
 public final class UpnpAdapter implements Adapter {
@@ -45,13 +59,18 @@ public final class UpnpAdapter implements Adapter {
     private static final Logger LOG = LoggerFactory.getLogger(UpnpAdapter.class);
 
     private final Settings settings;
+    private final Path dataDirectory;
     private volatile RunningPublisher publisher;
+    private volatile DeviceServices device;
+    private volatile DeviceDocuments documents;
     private volatile RunningSubscriber subscriber;
     private volatile SourceBridge bridge;
     private volatile Disposable routes;
+    private volatile UpnpNetwork network;
 
-    private UpnpAdapter(Settings settings) {
+    private UpnpAdapter(Settings settings, Path dataDirectory) {
         this.settings = settings;
+        this.dataDirectory = dataDirectory;
     }
 
     /** @return an adapter with {@link UpnpConfig#defaults()}: the topics service, no sources */
@@ -68,7 +87,16 @@ public final class UpnpAdapter implements Adapter {
         if (settings.section() != UpnpConfig.SECTION) {
             throw new IllegalArgumentException("expected upnp settings, was " + settings.section());
         }
-        return new UpnpAdapter(settings.validate());
+        return new UpnpAdapter(settings.validate(), null);
+    }
+
+    /**
+     * @param directory the gateway's data directory, where the generated UDN is kept ({@code upnp/udn}); default
+     *                  none: without a configured {@link DeviceConfig#UDN} a new UDN is made at each start
+     * @return a new adapter reference
+     */
+    public UpnpAdapter dataDirectory(Path directory) {
+        return new UpnpAdapter(settings, Objects.requireNonNull(directory, "directory"));
     }
 
     /** @return this adapter's settings */
@@ -86,56 +114,84 @@ public final class UpnpAdapter implements Adapter {
         return Mono.defer(() -> {
             SharedHttpListener http = context.http();
             if (http == null) {
-                return Mono.error(new IllegalStateException("UPnP eventing needs the gateway's HTTP listener"));
+                return Mono.error(new IllegalStateException("UPnP needs the gateway's HTTP listener"));
             }
             SchedulingClock clock = new EventLoopClock(context.loops().onServer(true).next());
+            DeviceServices services = new DeviceServices(settings, context.router(), clock);
+            device = services;
+            // The multicast sender exists once SSDP runs; until then the multicast variables' changes go nowhere.
+            AtomicReference<MulticastSink> multicast = new AtomicReference<>((service, changes) -> { });
             GenaPublisher definition = GenaPublisher.create().settings(settings.get(UpnpConfig.PUBLISHER))
-                    .meterRegistry(context.meterRegistry()).loops(context.loops()).clock(clock);
-            for (EventedService service : services(context.router())) {
+                    .meterRegistry(context.meterRegistry()).loops(context.loops()).clock(clock)
+                    .multicast((service, changes) -> multicast.get().send(service, changes));
+            for (EventedService service : services.evented) {
                 definition = definition.service(service);
             }
-            return definition.start().doOnNext(running -> {
-                RunningSubscriber genaSubscriber = GenaSubscriber.create(subscriberSettings(http.address()))
-                        .callbackPort(http.address().getPort()).meterRegistry(context.meterRegistry())
-                        .loops(context.loops()).clock(clock).start();
-                publisher = running;
-                subscriber = genaSubscriber;
-                routes = http.route(routeTable -> {
-                    running.routes().accept(routeTable);
-                    genaSubscriber.callbackRoutes().accept(routeTable);
-                });
-                SourceBridge sources = new SourceBridge(context.router(), genaSubscriber);
-                bridge = sources;
-                List<Settings> configured = settings.get(UpnpConfig.SOURCES);
-                for (Settings source : configured) {
-                    sources.start(UpnpConfig.source(source));
-                }
-                LOG.info("UPnP eventing on {}: services {}, {} source(s), callbacks under {}", http.address(),
-                        running.paths(), configured.size(), GenaSubscriber.CALLBACK_PATH);
-            }).then();
+            GenaPublisher publisherDefinition = definition;
+            return udn()
+                    .flatMap(udn -> services.documents(settings.get(UpnpConfig.DEVICE), udn))
+                    .doOnNext(rendered -> documents = rendered)
+                    .then(Mono.defer(publisherDefinition::start))
+                    .doOnNext(running -> startHttpSide(context, clock, services, running))
+                    .then(Mono.defer(() -> UpnpNetwork.start(settings, context, clock, documents, services, bridge,
+                            multicast)))
+                    .doOnNext(started -> {
+                        network = started;
+                        LOG.info("UPnP device {} on {}: description {}, services {}, {} source(s), SSDP {}",
+                                documents.device().udn(), http.address(), DeviceDocuments.DESCRIPTION_PATH,
+                                publisher.paths(), settings.get(UpnpConfig.SOURCES).size(),
+                                started.ssdp() == null ? "off" : started.ssdp().links());
+                    })
+                    .then();
         });
     }
 
-    /** The topics service, if enabled, and the configured services, each on its own router subscriptions. */
-    private List<EventedService> services(Router router) {
-        int queueCapacity = settings.get(UpnpConfig.QUEUE_CAPACITY);
-        Settings topics = settings.get(UpnpConfig.TOPICS_SERVICE);
-        List<EventedService> services = new ArrayList<>();
-        if (topics.get(UpnpConfig.TOPICS_ENABLED)) {
-            services.add(EventedService.create(topics.get(UpnpConfig.TOPICS_PATH_SETTING),
-                    new RetainedTopicsSource(router, topics.get(UpnpConfig.TOPICS_FILTER), queueCapacity)));
+    /** Starts the subscriber and sources and contributes the description, control, event and callback routes. */
+    private void startHttpSide(GatewayContext context, SchedulingClock clock, DeviceServices services,
+                               RunningPublisher running) {
+        SharedHttpListener http = context.http();
+        RunningSubscriber genaSubscriber = GenaSubscriber.create(subscriberSettings(http.address()))
+                .callbackPort(http.address().getPort()).meterRegistry(context.meterRegistry())
+                .loops(context.loops()).clock(clock).start();
+        publisher = running;
+        subscriber = genaSubscriber;
+        ControlHandler control = new ControlHandler(services.control, settings.get(UpnpConfig.CONTROL),
+                HardenedXml.create(), context.meterRegistry());
+        DeviceDocuments served = documents;
+        routes = http.route(routeTable -> {
+            served.routes().accept(routeTable);
+            control.routes().accept(routeTable);
+            running.routes().accept(routeTable);
+            genaSubscriber.callbackRoutes().accept(routeTable);
+        });
+        SourceBridge sources = new SourceBridge(context.router(), genaSubscriber);
+        bridge = sources;
+        for (Settings source : settings.get(UpnpConfig.SOURCES)) {
+            sources.start(UpnpConfig.source(source));
         }
-        for (Settings service : settings.get(UpnpConfig.SERVICES)) {
-            List<TopicVariable> variables = service.get(UpnpConfig.SERVICE_VARIABLES).stream()
-                    .map(UpnpConfig::variable).toList();
-            EventedService evented = EventedService.create(service.get(UpnpConfig.SERVICE_PATH),
-                    new TopicVariablesSource(router, variables, queueCapacity));
-            for (TopicVariable variable : variables) {
-                evented = evented.moderate(variable.name(), variable.moderation());
-            }
-            services.add(evented);
+    }
+
+    /** The configured UDN, or the one kept in the data directory, or (without one) a new one. */
+    private Mono<String> udn() {
+        String configured = settings.get(UpnpConfig.DEVICE, DeviceConfig.UDN);
+        if (configured != null) {
+            return Mono.just(configured);
         }
-        return services;
+        if (dataDirectory == null) {
+            return Mono.fromSupplier(() -> {
+                String udn = UdnStore.random();
+                LOG.warn("no data directory and no upnp.device.udn: the UPnP device is {} until it stops", udn);
+                return udn;
+            });
+        }
+        return Mono.fromCallable(() -> UdnStore.load(dataDirectory))
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorResume(IOException.class, failure -> {
+                    String udn = UdnStore.random();
+                    LOG.warn("cannot keep the UPnP UDN in {} ({}); the device is {} until it stops", dataDirectory,
+                            failure.toString(), udn);
+                    return Mono.just(udn);
+                });
     }
 
     /** The subscriber settings, advertising the listener's own address when it is bound to one. */
@@ -155,11 +211,13 @@ public final class UpnpAdapter implements Adapter {
     @Override
     public Mono<Void> stop() {
         return Mono.defer(() -> {
+            UpnpNetwork datagrams = network;
             RunningSubscriber genaSubscriber = subscriber;
             RunningPublisher running = publisher;
-            // Closing the subscriber first waits for each source's UNSUBSCRIBE and completes the bridge's streams.
-            Mono<Void> closing = genaSubscriber == null ? Mono.empty() : genaSubscriber.close(Duration.ofSeconds(3));
-            return closing
+            // Byebye first, while the description is still served; then the subscriptions (each source's and
+            // followed device's UNSUBSCRIBE), then the publisher's.
+            return (datagrams == null ? Mono.<Void>empty() : datagrams.stop())
+                    .then(genaSubscriber == null ? Mono.empty() : genaSubscriber.close(Duration.ofSeconds(3)))
                     .then(Mono.fromRunnable(() -> {
                         SourceBridge sources = bridge;
                         if (sources != null) {
@@ -168,6 +226,10 @@ public final class UpnpAdapter implements Adapter {
                     }))
                     .then(running == null ? Mono.empty() : running.stop(Duration.ofSeconds(3)))
                     .doFinally(signal -> {
+                        DeviceServices services = device;
+                        if (services != null) {
+                            services.stop();
+                        }
                         Disposable contributed = routes;
                         if (contributed != null) {
                             contributed.dispose();
@@ -184,5 +246,30 @@ public final class UpnpAdapter implements Adapter {
     /** @return the subscriber, or {@code null} before start */
     public RunningSubscriber subscriber() {
         return subscriber;
+    }
+
+    /** @return the description documents as served (device, SCPDs, CONFIGID), or {@code null} before start */
+    public DeviceDocuments documents() {
+        return documents;
+    }
+
+    /**
+     * @return the root devices discovery found on the network, with their services and the gateway's subscriptions
+     *         to them, a snapshot; empty before start or with discovery off
+     */
+    public List<DiscoveredDevice> devices() {
+        UpnpNetwork datagrams = network;
+        return datagrams == null ? List.of() : datagrams.devices();
+    }
+
+    /** @return the running SSDP, or {@code null} before start, when off or when it could not start */
+    public RunningSsdp ssdp() {
+        UpnpNetwork datagrams = network;
+        return datagrams == null ? null : datagrams.ssdp();
+    }
+
+    /** Test hook: the datagram side, or {@code null} before start. */
+    UpnpNetwork network() {
+        return network;
     }
 }

@@ -17,9 +17,9 @@ import io.tributary.pnp.PnpConfig;
 import io.tributary.upnp.UpnpConfig;
 
 /**
- * The whole gateway configuration: the sections the application owns ({@code logging}, {@code shutdown},
- * {@code admin}) and those each module declares ({@code http}, {@code router}, {@code coap}, {@code pnp},
- * {@code upnp}, {@code nats}).
+ * The whole gateway configuration: the sections the application owns ({@code gateway}, {@code logging},
+ * {@code shutdown}, {@code admin}) and those each module declares ({@code http}, {@code router}, {@code coap},
+ * {@code pnp}, {@code upnp}, {@code nats}).
  * A configuration is a {@link Settings} of {@link #ROOT}, bound by {@link ConfigLoader}.
  */
 public final class GatewayConfig {
@@ -47,6 +47,13 @@ public final class GatewayConfig {
         /** Nothing. */
         OFF
     }
+
+    /** The {@code gateway} section: settings of the whole process. */
+    public static final Section GATEWAY_SECTION = Section.create("gateway", "Settings of the whole gateway process.");
+    /** Where the gateway keeps state across restarts. */
+    public static final Setting<String> DATA_DIR = GATEWAY_SECTION.define("data-dir", ValueTypes.nonBlankText(), "data",
+            "Directory for state kept across restarts (the UPnP device's UDN in upnp/udn); relative to the working"
+                    + " directory.");
 
     /** The {@code logging} section. */
     public static final Section LOGGING_SECTION = Section.create("logging", "Console log output.");
@@ -131,6 +138,8 @@ public final class GatewayConfig {
 
     /** The whole configuration. */
     public static final Section ROOT = Section.create("", "Tributary configuration.");
+    /** {@code gateway}. */
+    public static final Setting<Settings> GATEWAY = ROOT.section(GATEWAY_SECTION);
     /** {@code http}. */
     public static final Setting<Settings> HTTP = ROOT.section(HttpListenerConfig.SECTION);
     /** {@code logging}. */

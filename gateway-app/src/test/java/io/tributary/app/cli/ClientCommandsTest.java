@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The client subcommands against a running gateway on loopback. */
@@ -72,6 +75,41 @@ class ClientCommandsTest {
         assertThat(run("coap", "get", coap + "/ps/not/there")).isEqualTo(4);
         assertThat(err.toString()).startsWith("4.04 Not Found");
         assertThat(run("coap", "put", coap + "/ps/demo/cli")).as("put needs --payload or --file").isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("coap observe prints the registration's value, then each notification, and stops after --count")
+    void coapObserve() throws Exception {
+        assertThat(run("coap", "put", coap + "/ps/demo/watched", "--payload", "21.5")).isZero();
+        CompletableFuture<Integer> observe = CompletableFuture.supplyAsync(() -> run("coap", "observe",
+                coap + "/ps/demo/watched", "--count", "1"));
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (running.coap().endpoint().stats().observeRelations() == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        // Same format as the registered value: a change of format would end the observation with 4.06.
+        running.gateway().router().publish(Message.text(Topic.of("demo/watched"), "22.0").toBuilder().retain(true)
+                .build());
+        assertThat(observe.get()).as("exit code; stderr: %s", err).isZero();
+        assertThat(out.toString()).isEqualTo("21.5" + System.lineSeparator() + "22.0" + System.lineSeparator());
+        assertThat(err.toString()).startsWith("2.05 Content observe=");
+    }
+
+    @Test
+    @DisplayName("coap discover lists the gateway's resources from /.well-known/core, one link per line")
+    void coapDiscover() {
+        assertThat(run("coap", "discover", coap, "--query", "rt=core.ps")).isZero();
+        assertThat(out.toString().lines()).contains("</ps>;rt=\"core.ps\";ct=40");
+    }
+
+    @Test
+    @DisplayName("coap put of a 3,000-byte file goes block-wise, and get reads it back whole")
+    void coapLarge(@TempDir Path dir) throws Exception {
+        String large = "x".repeat(3000);
+        Path file = Files.writeString(dir.resolve("large.txt"), large);
+        assertThat(run("coap", "put", coap + "/ps/demo/large", "--file", file.toString())).isZero();
+        assertThat(run("coap", "get", coap + "/ps/demo/large")).isZero();
+        assertThat(out.toString()).isEqualTo(large + System.lineSeparator());
     }
 
     @Test

@@ -5,11 +5,12 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SynchronousSink;
 import reactor.netty.http.server.HttpServerRequest;
 
-/** Reads HTTP request bodies into memory with a hard cap, so parsers only ever see size-limited documents. */
+/** Reads HTTP bodies into memory with a hard cap, so parsers only ever see size-limited documents. */
 public final class HttpBodies {
 
     private HttpBodies() {
@@ -24,19 +25,32 @@ public final class HttpBodies {
      * @return the body (empty array when there is none), or {@link BodyTooLargeException}
      */
     public static Mono<byte[]> read(HttpServerRequest request, int maxBytes) {
-        String declared = request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-        if (declared != null) {
+        return read(request.receive(), request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH), maxBytes);
+    }
+
+    /**
+     * Aggregates a body, of a request or of a client's response, refusing it as soon as it is known to exceed the
+     * cap (from the declared length, or while streaming).
+     *
+     * @param content the body's buffers, released as they are read
+     * @param contentLength the Content-Length header, or {@code null}
+     * @param maxBytes the largest body accepted, in bytes
+     * @return the body (empty array when there is none), or {@link BodyTooLargeException}
+     */
+    public static Mono<byte[]> read(Flux<ByteBuf> content, String contentLength, int maxBytes) {
+        if (contentLength != null) {
             try {
-                long length = Long.parseLong(declared.trim());
+                long length = Long.parseLong(contentLength.trim());
                 if (length > maxBytes) {
                     return Mono.error(new BodyTooLargeException(length, maxBytes));
                 }
             } catch (NumberFormatException e) {
-                return Mono.error(new IllegalArgumentException("Content-Length '" + declared + "' is not a number"));
+                return Mono.error(new IllegalArgumentException("Content-Length '" + contentLength
+                        + "' is not a number"));
             }
         }
         return Mono.using(() -> Unpooled.compositeBuffer(Integer.MAX_VALUE),
-                body -> request.receive()
+                body -> content
                         .handle((ByteBuf chunk, SynchronousSink<CompositeByteBuf> sink) -> {
                             if (body.readableBytes() + chunk.readableBytes() > maxBytes) {
                                 sink.error(new BodyTooLargeException(

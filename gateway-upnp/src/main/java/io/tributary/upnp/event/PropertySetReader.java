@@ -73,7 +73,7 @@ public final class PropertySetReader {
             // Woodstox reports a few limit violations as unchecked exceptions.
             throw new PropertySetException("unreadable XML: " + e.getMessage(), e, false);
         } finally {
-            close(reader);
+            XmlElements.close(reader);
         }
     }
 
@@ -100,7 +100,7 @@ public final class PropertySetReader {
             if ("property".equals(reader.getLocalName()) && eventNamespace(reader.getNamespaceURI())) {
                 skipped += readProperty(reader, properties);
             } else {
-                skipElement(reader);
+                XmlElements.skip(reader);
                 skipped++;
             }
         }
@@ -119,53 +119,12 @@ public final class PropertySetReader {
                 continue;
             }
             String name = reader.getLocalName();
-            String value = readText(reader);
+            String value = XmlElements.text(reader);
             if (value == null || !XmlNames.isNcName(name)) {
                 bad++;
             } else {
                 properties.add(new Property(name, value));
                 found++;
-            }
-        }
-    }
-
-    /** Reads a variable's text; returns null (having skipped the element) when it holds child elements. */
-    private static String readText(XMLStreamReader reader) throws XMLStreamException {
-        StringBuilder text = new StringBuilder();
-        boolean markup = false;
-        int depth = 1;
-        while (depth > 0) {
-            int event = reader.next();
-            switch (event) {
-                case XMLStreamConstants.START_ELEMENT:
-                    markup = true;
-                    depth++;
-                    break;
-                case XMLStreamConstants.END_ELEMENT:
-                    depth--;
-                    break;
-                case XMLStreamConstants.CHARACTERS:
-                case XMLStreamConstants.CDATA:
-                case XMLStreamConstants.SPACE:
-                    if (depth == 1) {
-                        text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
-        return markup ? null : text.toString();
-    }
-
-    private static void skipElement(XMLStreamReader reader) throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = reader.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
             }
         }
     }
@@ -176,15 +135,5 @@ public final class PropertySetReader {
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    private static void close(XMLStreamReader reader) {
-        if (reader != null) {
-            try {
-                reader.close();
-            } catch (XMLStreamException ignored) {
-                // nothing is held open: the input is a byte array
-            }
-        }
     }
 }

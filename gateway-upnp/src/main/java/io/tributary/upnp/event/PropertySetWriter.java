@@ -8,6 +8,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import io.tributary.core.xml.HardenedXml;
+import io.tributary.upnp.http.UpnpHttp;
 
 /**
  * Writes {@code e:propertyset} documents exactly as UDA 2.0 §4.3.2 shows them: an XML declaration, the
@@ -17,7 +18,7 @@ import io.tributary.core.xml.HardenedXml;
 public final class PropertySetWriter {
 
     /** The content type of NOTIFY bodies, {@code text/xml; charset="utf-8"} as UDA writes it. */
-    public static final String CONTENT_TYPE = "text/xml; charset=\"utf-8\"";
+    public static final String CONTENT_TYPE = UpnpHttp.TEXT_XML;
 
     private static final String PREFIX = "e";
     private static final byte[] DECLARATION =

@@ -13,6 +13,7 @@ import io.netty.util.NetUtil;
 import io.tributary.core.config.Settings;
 import io.tributary.upnp.http.Connections;
 import io.tributary.upnp.http.GenaHeaders;
+import io.tributary.upnp.net.Cidr;
 
 /**
  * CallStranger (CVE-2020-12695) defence for CALLBACK headers, after UDA 2.0 §4.1.1: at most

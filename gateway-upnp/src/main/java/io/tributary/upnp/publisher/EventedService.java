@@ -1,25 +1,31 @@
 package io.tributary.upnp.publisher;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import io.tributary.upnp.event.XmlNames;
 
 /**
  * The definition of one evented service: its event subscription path (e.g. {@code /upnp/event/topics}), the
- * source of its state, and moderation per variable. Immutable; every method returns a changed copy.
+ * source of its state, moderation per variable, and the variables also evented by multicast. Immutable; every
+ * method returns a changed copy.
  */
 public final class EventedService {
 
     private final String path;
     private final EventSource source;
     private final Map<String, Moderation> moderation;
+    private final Set<String> multicast;
 
-    private EventedService(String path, EventSource source, Map<String, Moderation> moderation) {
+    private EventedService(String path, EventSource source, Map<String, Moderation> moderation,
+                           Set<String> multicast) {
         this.path = path;
         this.source = source;
         this.moderation = Map.copyOf(moderation);
+        this.multicast = Set.copyOf(multicast);
     }
 
     /**
@@ -28,7 +34,7 @@ public final class EventedService {
      * @return a service without moderation
      */
     public static EventedService create(String path, EventSource source) {
-        return new EventedService(checkPath(path), Objects.requireNonNull(source, "source"), Map.of());
+        return new EventedService(checkPath(path), Objects.requireNonNull(source, "source"), Map.of(), Set.of());
     }
 
     /**
@@ -59,7 +65,23 @@ public final class EventedService {
         }
         Map<String, Moderation> more = new LinkedHashMap<>(moderation);
         more.put(variable, Objects.requireNonNull(rule, "rule"));
-        return new EventedService(path, source, more);
+        return new EventedService(path, source, more, multicast);
+    }
+
+    /**
+     * Marks a variable to be evented by multicast as well (UDA 2.0 §4.3.3), after moderation; the publisher hands
+     * such changes to its {@link MulticastSink}.
+     *
+     * @param variable a variable name; default none is multicast
+     * @return a new service reference
+     */
+    public EventedService multicast(String variable) {
+        if (!XmlNames.isNcName(variable)) {
+            throw new IllegalArgumentException("'" + variable + "' is not a valid variable name");
+        }
+        Set<String> more = new LinkedHashSet<>(multicast);
+        more.add(variable);
+        return new EventedService(path, source, moderation, more);
     }
 
     /** @return the event subscription path */
@@ -75,5 +97,10 @@ public final class EventedService {
     /** @return moderation by variable name */
     public Map<String, Moderation> moderation() {
         return moderation;
+    }
+
+    /** @return the variables also evented by multicast */
+    public Set<String> multicastVariables() {
+        return multicast;
     }
 }

@@ -41,19 +41,21 @@ public final class GenaPublisher {
     final MeterRegistry meterRegistry;
     final LoopResources loops;
     final SchedulingClock clock;
+    final MulticastSink multicast;
 
     private GenaPublisher(Settings settings, List<EventedService> services, MeterRegistry meterRegistry,
-                          LoopResources loops, SchedulingClock clock) {
+                          LoopResources loops, SchedulingClock clock, MulticastSink multicast) {
         this.settings = settings;
         this.services = List.copyOf(services);
         this.meterRegistry = meterRegistry;
         this.loops = loops;
         this.clock = clock;
+        this.multicast = multicast;
     }
 
     /** @return a definition with the defaults and no services */
     public static GenaPublisher create() {
-        return new GenaPublisher(PublisherConfig.defaults(), List.of(), null, null, null);
+        return new GenaPublisher(PublisherConfig.defaults(), List.of(), null, null, null, (service, changes) -> { });
     }
 
     /**
@@ -65,7 +67,7 @@ public final class GenaPublisher {
         if (values.section() != PublisherConfig.SECTION) {
             throw new IllegalArgumentException("expected publisher settings, was " + values.section());
         }
-        return new GenaPublisher(values.validate(), services, meterRegistry, loops, clock);
+        return new GenaPublisher(values.validate(), services, meterRegistry, loops, clock, multicast);
     }
 
     /**
@@ -82,7 +84,7 @@ public final class GenaPublisher {
         }
         List<EventedService> more = new ArrayList<>(services);
         more.add(service);
-        return new GenaPublisher(settings, more, meterRegistry, loops, clock);
+        return new GenaPublisher(settings, more, meterRegistry, loops, clock, multicast);
     }
 
     /**
@@ -90,7 +92,8 @@ public final class GenaPublisher {
      * @return a new publisher reference
      */
     public GenaPublisher meterRegistry(MeterRegistry registry) {
-        return new GenaPublisher(settings, services, Objects.requireNonNull(registry, "registry"), loops, clock);
+        return new GenaPublisher(settings, services, Objects.requireNonNull(registry, "registry"), loops, clock,
+                multicast);
     }
 
     /**
@@ -99,7 +102,7 @@ public final class GenaPublisher {
      */
     public GenaPublisher loops(LoopResources resources) {
         return new GenaPublisher(settings, services, meterRegistry, Objects.requireNonNull(resources, "resources"),
-                clock);
+                clock, multicast);
     }
 
     /**
@@ -107,7 +110,17 @@ public final class GenaPublisher {
      * @return a new publisher reference
      */
     public GenaPublisher clock(SchedulingClock timers) {
-        return new GenaPublisher(settings, services, meterRegistry, loops, Objects.requireNonNull(timers, "timers"));
+        return new GenaPublisher(settings, services, meterRegistry, loops, Objects.requireNonNull(timers, "timers"),
+                multicast);
+    }
+
+    /**
+     * @param sink takes the changes of variables services mark multicast; default drops them
+     * @return a new publisher reference
+     */
+    public GenaPublisher multicast(MulticastSink sink) {
+        return new GenaPublisher(settings, services, meterRegistry, loops, clock, Objects.requireNonNull(sink,
+                "sink"));
     }
 
     /**

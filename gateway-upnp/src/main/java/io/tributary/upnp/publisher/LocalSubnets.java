@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.tributary.upnp.http.Connections;
+import io.tributary.upnp.net.Cidr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,6 +8,7 @@ import io.tributary.core.config.Section;
 import io.tributary.core.config.Setting;
 import io.tributary.core.config.Settings;
 import io.tributary.core.config.ValueTypes;
+import io.tributary.upnp.net.Cidr;
 
 /**
  * The settings of a GENA publisher (UDA 2.0 §4.1–§4.3): TIMEOUT grants, subscription limits, NOTIFY delivery,
@@ -61,8 +62,7 @@ public final class PublisherConfig {
                     + " of the listener address the SUBSCRIBE arrived on; requester: the requester only. Callback"
                     + " hosts must be IP literals (never resolved), http:// only.");
     /** Value type of CIDR networks. */
-    public static final ScalarType<Cidr> CIDR = ValueTypes.scalar("CIDR network", Cidr.class, Cidr::parse,
-            Cidr::toString);
+    public static final ScalarType<Cidr> CIDR = Cidr.VALUE_TYPE;
     /** Networks whose hosts are always accepted as callbacks. */
     public static final Setting<List<Cidr>> ALLOWED_NETWORKS = SECTION.define("allowed-networks",
             ValueTypes.listOf(CIDR), List.of(), "CIDR networks whose hosts are always accepted as callback hosts,"

@@ -2,6 +2,7 @@ package io.tributary.upnp.publisher;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,18 +31,20 @@ public final class RunningPublisher {
     private final SubscriptionTable table;
     private final Map<String, ServiceRuntime> services = new LinkedHashMap<>();
     private final SubscriptionHandler handler;
+    private final SchedulingClock clock;
 
     RunningPublisher(GenaPublisher definition, SchedulingClock clock, NotifySender sender,
                      ConnectionProvider provider) {
         Settings settings = definition.settings;
         this.provider = provider;
+        this.clock = clock;
         SubscriptionLimits limits = new SubscriptionLimits(settings.get(PublisherConfig.MAX_SUBSCRIPTIONS),
                 settings.get(PublisherConfig.MAX_SUBSCRIPTIONS_PER_REQUESTER));
         PublisherMeters meters = new PublisherMeters(definition.meterRegistry != null ? definition.meterRegistry
                 : new SimpleMeterRegistry(), limits.total());
         this.table = new SubscriptionTable(limits, meters, clock);
         for (EventedService service : definition.services) {
-            services.put(service.path(), new ServiceRuntime(service, clock, meters.moderated));
+            services.put(service.path(), new ServiceRuntime(service, clock, meters.moderated, definition.multicast));
         }
         DeliveryContext delivery = new DeliveryContext(sender, PropertySetWriter.create(),
                 SubscriberQueue.<EventMessage>spec(settings.get(PublisherConfig.QUEUE_CAPACITY))

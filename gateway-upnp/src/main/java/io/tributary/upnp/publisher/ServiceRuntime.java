@@ -23,6 +23,7 @@ final class ServiceRuntime {
     private final EventedService definition;
     private final SchedulingClock clock;
     private final Counter moderated;
+    private final MulticastSink multicast;
     private final Set<RemoteSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final Moderator moderator;
     private Cancellable flush;
@@ -32,11 +33,13 @@ final class ServiceRuntime {
      * @param definition the service
      * @param clock runs moderation's flush timer
      * @param moderated counts the variable changes moderation holds back or suppresses
+     * @param multicast takes the changes of multicast variables
      */
-    ServiceRuntime(EventedService definition, SchedulingClock clock, Counter moderated) {
+    ServiceRuntime(EventedService definition, SchedulingClock clock, Counter moderated, MulticastSink multicast) {
         this.definition = definition;
         this.clock = clock;
         this.moderated = moderated;
+        this.multicast = multicast;
         this.moderator = new Moderator(definition.moderation());
     }
 
@@ -124,6 +127,14 @@ final class ServiceRuntime {
         EventMessage message = new EventMessage(properties);
         for (RemoteSubscription subscription : subscriptions) {
             subscription.offer(message);
+        }
+        Set<String> marked = definition.multicastVariables();
+        if (!marked.isEmpty()) {
+            PropertySet multicastChanges = PropertySet.of(properties.properties().stream()
+                    .filter(property -> marked.contains(property.name())).toList());
+            if (!multicastChanges.isEmpty()) {
+                multicast.send(definition, multicastChanges);
+            }
         }
     }
 }

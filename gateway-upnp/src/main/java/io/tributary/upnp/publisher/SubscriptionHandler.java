@@ -2,10 +2,6 @@ package io.tributary.upnp.publisher;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +13,7 @@ import io.tributary.core.config.Settings;
 import io.tributary.upnp.event.PropertySet;
 import io.tributary.upnp.http.Connections;
 import io.tributary.upnp.http.GenaHeaders;
+import io.tributary.upnp.http.UpnpHttp;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +30,6 @@ import reactor.netty.http.server.HttpServerResponse;
 final class SubscriptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionHandler.class);
-    /** The SERVER header: OS/version UPnP/1.1 product/version (UDA 2.0 §4.1.2). */
-    private static final String SERVER = System.getProperty("os.name", "Java").replace(' ', '_') + "/"
-            + System.getProperty("os.version", "0").replace(' ', '_') + " UPnP/1.1 Tributary/0.1";
 
     private final Map<String, ServiceRuntime> services;
     private final SubscriptionTable table;
@@ -191,9 +185,8 @@ final class SubscriptionHandler {
         return response.status(HttpResponseStatus.OK)
                 .header(GenaHeaders.SID, sid)
                 .header(GenaHeaders.TIMEOUT, GenaHeaders.formatTimeout(granted))
-                .header(HttpHeaderNames.SERVER, SERVER)
-                .header(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)
-                        .format(ZonedDateTime.now(ZoneOffset.UTC)))
+                .header(HttpHeaderNames.SERVER, UpnpHttp.SERVER)
+                .header(HttpHeaderNames.DATE, UpnpHttp.date())
                 .header(HttpHeaderNames.CONTENT_LENGTH, "0")
                 .send();
     }

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 
+import io.tributary.upnp.net.Cidr;
 import io.tributary.upnp.testing.CallbackReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;

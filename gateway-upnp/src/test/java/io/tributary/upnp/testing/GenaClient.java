@@ -8,7 +8,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
-/** Sends raw GENA requests with exactly the headers a test gives, and returns status and headers. */
+/** Sends raw HTTP requests (GENA, SOAP) with exactly the headers a test gives, and returns status, headers, body. */
 public final class GenaClient {
 
     private final HttpClient client;
@@ -43,7 +43,7 @@ public final class GenaClient {
                     return out.sendByteArray(Mono.just(body));
                 })
                 .responseSingle((response, content) -> content.asString().defaultIfEmpty("")
-                        .map(text -> new Answer(response.status().code(), response.responseHeaders().copy())))
+                        .map(text -> new Answer(response.status().code(), response.responseHeaders().copy(), text)))
                 .block(Duration.ofSeconds(10));
     }
 
@@ -61,8 +61,9 @@ public final class GenaClient {
      *
      * @param status the status code
      * @param headers the headers
+     * @param body the body as UTF-8 text, empty when there is none
      */
-    public record Answer(int status, HttpHeaders headers) {
+    public record Answer(int status, HttpHeaders headers, String body) {
         /** @return the SID header */
         public String sid() {
             return headers.get("SID");

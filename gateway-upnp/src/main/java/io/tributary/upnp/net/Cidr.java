@@ -1,10 +1,12 @@
-package io.tributary.upnp.publisher;
+package io.tributary.upnp.net;
 
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.Objects;
 
 import io.netty.util.NetUtil;
+import io.tributary.core.config.ScalarType;
+import io.tributary.core.config.ValueTypes;
 import io.tributary.upnp.http.Connections;
 
 /**
@@ -12,6 +14,10 @@ import io.tributary.upnp.http.Connections;
  * resolution.
  */
 public final class Cidr {
+
+    /** The configuration value type of networks, e.g. {@code 192.168.1.0/24}. */
+    public static final ScalarType<Cidr> VALUE_TYPE = ValueTypes.scalar("CIDR network", Cidr.class, Cidr::parse,
+            Cidr::toString);
 
     private final byte[] network;
     private final int prefix;
