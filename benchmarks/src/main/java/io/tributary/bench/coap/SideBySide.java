@@ -35,7 +35,8 @@ import io.tributary.coap.message.CoapCode;
  */
 public final class SideBySide {
 
-    private static final String NAMESPACE = "TRIBUTARY_BENCH_NETNS";
+    // Not TRIBUTARY_*: the gateway refuses environment variables that name no setting.
+    private static final String NAMESPACE = "SIDE_BY_SIDE_NETNS";
     private static final String PATH = "/ps/bench";
     private static final int GATEWAY_PORT = 25683;
     private static final int HTTP_PORT = 25780;
