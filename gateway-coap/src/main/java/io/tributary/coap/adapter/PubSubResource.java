@@ -40,6 +40,8 @@ final class PubSubResource {
 
     /** Peers whose attributes are kept; past this the cache starts over, so a scan of many sources stays bounded. */
     static final int ATTRIBUTE_CACHE_SIZE = 4096;
+    /** Paths whose parsed topic is kept; past this the cache starts over, as for the attributes. */
+    static final int TOPIC_CACHE_SIZE = 4096;
     /**
      * Each observed topic's router subscription: a few messages deep, the oldest dropped, as observers only ever
      * need the latest value.
@@ -52,6 +54,11 @@ final class PubSubResource {
     private final Representations representations = new Representations();
     /** One immutable attribute map per peer: a sensor publishing again reuses it instead of formatting its address. */
     private final Map<InetSocketAddress, Map<String, String>> attributes = new ConcurrentHashMap<>();
+    /**
+     * Each path's topic, parsed once: a GET of a known topic then neither splits nor validates it again, and the
+     * retained-value lookup hashes a string whose hash is already cached.
+     */
+    private final Map<String, Topic> topics = new ConcurrentHashMap<>();
 
     PubSubResource(Router router, String prefix) {
         this.router = router;
@@ -164,15 +171,27 @@ final class PubSubResource {
         return Map.of(Message.ORIGIN, "coap", Message.PEER, peer.toString());
     }
 
-    private static Topic topic(CoapRequest request) {
-        if (request.remainder().isEmpty()) {
+    private Topic topic(CoapRequest request) {
+        List<String> remainder = request.remainder();
+        if (remainder.isEmpty()) {
             return null;
         }
+        String path = remainder.size() == 1 ? remainder.get(0) : String.join("/", remainder);
+        Topic known = topics.get(path);
+        if (known != null) {
+            return known;
+        }
+        Topic topic;
         try {
-            return Topic.of(String.join("/", request.remainder()));
+            topic = Topic.of(path);
         } catch (IllegalArgumentException e) {
             return null;
         }
+        if (topics.size() >= TOPIC_CACHE_SIZE) {
+            topics.clear();
+        }
+        topics.put(path, topic);
+        return topic;
     }
 
     private static CoapResponse notFound(Topic topic) {

@@ -12,8 +12,9 @@ import io.tributary.core.Topic;
 /**
  * How a topic's retained value is served over CoAP: in the Content-Format it was published with, or as
  * {@code application/octet-stream} when it was published without one (or with a media type CoAP has no number
- * for), saying so; with an ETag (RFC 7252 §5.10.6) derived from format and bytes, remembered per topic for the
- * value it was computed for, so a large value is hashed once, not once per block request.
+ * for), saying so; with an ETag (RFC 7252 §5.10.6) derived from format and bytes. The response and its ETag are
+ * remembered per topic for the value they were made of, so a GET of an unchanged value allocates nothing here and
+ * a large value is hashed once, not once per block request.
  */
 final class Representations {
 
@@ -22,7 +23,8 @@ final class Representations {
     /** Values up to this size are served from a copy of their bytes; larger ones block by block from the value. */
     private static final int SMALL = 1024;
 
-    private record Tagged(Message value, byte[] etag) {
+    /** A value with its ETag and its 2.05 response, immutable and shared by every GET of that value. */
+    private record Tagged(Message value, byte[] etag, CoapResponse response) {
     }
 
     private final Map<Topic, Tagged> etags = new ConcurrentHashMap<>();
@@ -35,23 +37,28 @@ final class Representations {
 
     /** @return the ETag of a topic's value */
     byte[] etag(Message value) {
-        Tagged known = etags.get(value.topic());
-        if (known != null && known.value() == value) {
-            return known.etag();
-        }
-        byte[] etag = EntityTag.of(value.payload(), format(value).number());
-        if (etags.size() >= CACHE_SIZE) {
-            etags.clear();
-        }
-        etags.put(value.topic(), new Tagged(value, etag));
-        return etag;
+        return tagged(value).etag();
     }
 
     /** @return a 2.05 with the value, its Content-Format and its ETag */
     CoapResponse of(Message value) {
+        return tagged(value).response();
+    }
+
+    private Tagged tagged(Message value) {
+        Tagged known = etags.get(value.topic());
+        if (known != null && known.value() == value) {
+            return known;
+        }
         ContentFormat format = format(value);
+        byte[] etag = EntityTag.of(value.payload(), format.number());
         CoapResponse content = value.payloadLength() <= SMALL ? CoapResponse.content(value.payloadBytes(), format)
                 : CoapResponse.content(value.payload(), format);
-        return content.etag(etag(value));
+        Tagged tagged = new Tagged(value, etag, content.etag(etag));
+        if (etags.size() >= CACHE_SIZE) {
+            etags.clear();
+        }
+        etags.put(value.topic(), tagged);
+        return tagged;
     }
 }
