@@ -85,8 +85,8 @@ public final class SideBySide {
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        if (System.getenv(NAMESPACE) == null && !options.containsKey("loopback") && namespacesAllowed()) {
-            System.exit(inNamespace(args));
+        if (mayEnterNamespace(options)) {
+            System.exit(inNamespace(SideBySide.class, args));
         }
         long seconds = Long.parseLong(options.getOrDefault("seconds", "10"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
@@ -102,9 +102,7 @@ public final class SideBySide {
         }
         System.out.printf("CoAP side by side: CON GET %s, %d s measured after %d s warm-up, %d rounds, servers %s,"
                         + " JVM flags %s, %d cores, %s%n", PATH, seconds, WARMUP_MILLIS / 1000, rounds, servers,
-                flags.isEmpty() ? "none" : flags, Runtime.getRuntime().availableProcessors(),
-                System.getenv(NAMESPACE) != null ? "in a private network namespace (unshare -n)"
-                        : "on the host's loopback");
+                flags.isEmpty() ? "none" : flags, Runtime.getRuntime().availableProcessors(), where());
         CoapClient client = CoapClient.bind().block(Duration.ofSeconds(10));
         Map<Shape, List<Map<String, Figures>>> results = new LinkedHashMap<>();
         try {
@@ -196,12 +194,13 @@ public final class SideBySide {
         return median(all.stream().mapToDouble(figure).sorted().toArray());
     }
 
-    private static double median(double[] sorted) {
+    static double median(double[] sorted) {
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** @return {@code key=value} arguments by key; a bare argument maps to the empty string */
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             int equals = arg.indexOf('=');
@@ -210,8 +209,20 @@ public final class SideBySide {
         return options;
     }
 
-    private static double loadAverage() throws Exception {
+    /** @return the one-minute load average */
+    static double loadAverage() throws Exception {
         return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    }
+
+    /** Whether this run should start again inside a network namespace: not yet in one, not told otherwise, allowed. */
+    static boolean mayEnterNamespace(Map<String, String> options) {
+        return System.getenv(NAMESPACE) == null && !options.containsKey("loopback") && namespacesAllowed();
+    }
+
+    /** @return where this run's servers and clients meet, as printed in its header */
+    static String where() {
+        return System.getenv(NAMESPACE) != null ? "in a private network namespace (unshare -n)"
+                : "on the host's loopback";
     }
 
     /** Whether this process may create a network namespace (root, or a user namespace that allows it). */
@@ -223,12 +234,12 @@ public final class SideBySide {
         }
     }
 
-    /** Runs this program again inside a new network namespace with its loopback up; returns its exit code. */
-    private static int inNamespace(String[] args) throws Exception {
+    /** Runs a program again inside a new network namespace with its loopback up; returns its exit code. */
+    static int inNamespace(Class<?> main, String[] args) throws Exception {
         List<String> command = new ArrayList<>(List.of("unshare", "-n", "sh", "-c", "ip link set lo up && exec \"$@\"",
                 "sh", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SideBySide.class.getName()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(NAMESPACE, "private");
