@@ -20,7 +20,6 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * CoAP latency of the shipped gateway while GENA subscribers hold it up (issue 11): the first load of
@@ -28,8 +27,9 @@ import reactor.netty.resources.ConnectionProvider;
  * {@code /ps/events} that the topics service events to N subscribers whose callbacks answer each NOTIFY after 1 s,
  * against the same run without subscribers. Each measurement starts the jar afresh (embedded default configuration,
  * only the ports changed); rounds alternate the two; it prints req/s and p99 of each and the median ratio of the
- * p99s (goal ≤ 1.2). The subscribers come from 127.0.0.2 onwards, 50 per address, under the default per-requester
- * cap of 64; inside a private network namespace when allowed, as {@link SideBySide}.
+ * p99s (goal ≤ 1.2). The subscribers come from 127.0.0.2 onwards, 50 per address (under the default per-requester
+ * cap of 64), each address its own callback host (so the default 64 NOTIFY connections per subscriber address apply
+ * per group); inside a private network namespace when allowed, as {@link SideBySide}.
  *
  * <p>{@code java -cp benchmarks.jar io.tributary.bench.coap.SlowSubscribers [subscribers=1000] [seconds=10]
  * [rounds=3] [puts=20] [jar=gateway-app/target/tributary.jar] [loopback]}
@@ -64,7 +64,8 @@ public final class SlowSubscribers {
                         + " x 1 outstanding GET /ps/bench, %d s measured, %d rounds, %s%n", subscribers,
                 ANSWER_DELAY.toSeconds(), puts, seconds, rounds, SideBySide.where());
         AtomicLong notifies = new AtomicLong();
-        DisposableServer receiver = HttpServer.create().host("127.0.0.1").port(RECEIVER_PORT)
+        // On every address: each group of subscribers has its callback on its own address, as separate hosts would.
+        DisposableServer receiver = HttpServer.create().host("0.0.0.0").port(RECEIVER_PORT)
                 .handle((request, response) -> request.receive().then(Mono.delay(ANSWER_DELAY))
                         .then(Mono.defer(() -> {
                             notifies.incrementAndGet();
@@ -125,18 +126,15 @@ public final class SlowSubscribers {
         }
     }
 
-    /** Subscribes to the topics service, {@value #PER_ADDRESS} subscribers per source address. */
+    /** Subscribes to the topics service, {@value #PER_ADDRESS} subscribers per source and callback address. */
     private static void subscribe(int subscribers) {
         List<Mono<Integer>> all = new ArrayList<>();
-        List<ConnectionProvider> providers = new ArrayList<>();
         for (int index = 0; index < subscribers; index++) {
             int address = index / PER_ADDRESS;
-            if (index % PER_ADDRESS == 0) {
-                providers.add(ConnectionProvider.create("subscribers-" + address, 8));
-            }
-            HttpClient http = HttpClient.create(providers.get(address)).baseUrl("http://127.0.0.1:" + HTTP_PORT)
+            // A connection of its own per SUBSCRIBE, from the subscriber's address.
+            HttpClient http = HttpClient.newConnection().baseUrl("http://127.0.0.1:" + HTTP_PORT)
                     .bindAddress(() -> new InetSocketAddress("127.0.0." + (2 + address), 0));
-            String callback = "http://127.0.0.1:" + RECEIVER_PORT + "/s/" + index;
+            String callback = "http://127.0.0." + (2 + address) + ":" + RECEIVER_PORT + "/s/" + index;
             all.add(http.headers(h -> h.set("NT", "upnp:event").set("TIMEOUT", "Second-1800")
                             .set("CALLBACK", "<" + callback + ">"))
                     .request(HttpMethod.valueOf("SUBSCRIBE")).uri("/upnp/event/topics")
@@ -147,10 +145,6 @@ public final class SlowSubscribers {
                         return 1;
                     }));
         }
-        try {
-            Flux.merge(Flux.fromIterable(all), 64).then().block(Duration.ofSeconds(120));
-        } finally {
-            providers.forEach(provider -> provider.disposeLater().block(Duration.ofSeconds(10)));
-        }
+        Flux.merge(Flux.fromIterable(all), 64).then().block(Duration.ofSeconds(120));
     }
 }
