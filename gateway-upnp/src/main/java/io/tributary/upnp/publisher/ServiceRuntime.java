@@ -72,7 +72,7 @@ final class ServiceRuntime {
     void start() {
         pending.start();
         changes = definition.source().changes().subscribe(
-                change -> pending.offer(new Change(offered.incrementAndGet(), change)),
+                change -> pending.offer(new Change(offered.incrementAndGet(), new EventMessage(change))),
                 failure -> LOG.error("event source of {} failed; no further events: {}", definition.path(),
                         failure.toString()));
     }
@@ -113,7 +113,7 @@ final class ServiceRuntime {
         long delay;
         long now = clock.nanoTime();
         synchronized (this) {
-            Moderator.Result result = moderator.admit(change.properties(), now);
+            Moderator.Result result = moderator.admit(change.message().properties(), now);
             if (result.held() > 0) {
                 moderated.increment(result.held());
             }
@@ -171,10 +171,10 @@ final class ServiceRuntime {
     }
 
     /** A change as the source emitted it, numbered in the order it was offered; merged ones keep the newest number. */
-    private record Change(long number, PropertySet properties) {
+    private record Change(long number, EventMessage message) {
 
         Change mergedWith(Change newer) {
-            return new Change(newer.number, properties.mergedWith(newer.properties));
+            return new Change(newer.number, message.mergedWith(newer.message));
         }
     }
 }
