@@ -30,7 +30,8 @@ import reactor.netty.http.server.HttpServerRoutes;
 /**
  * The admin API under {@code /api/}: topics (retained values, live stream, publish, delete), PnP devices (list,
  * results, claim, retry), UPnP subscriptions and discovered devices, the CoAP endpoint and its observers, meter
- * totals, and the OpenAPI 3 document of all of it at {@code /api/openapi.json}. Every route but the document goes through the {@link AdminGuard}.
+ * totals, and the OpenAPI 3 document of all of it at {@code /api/openapi.json}. Every route but the document goes
+ * through the {@link AdminGuard}.
  */
 public final class AdminApi implements Consumer<HttpServerRoutes> {
 

@@ -259,20 +259,23 @@ public final class Console implements AdminSurface.Companion {
                 html.append(Html.empty(7, "discovery found no device (or upnp.discovery is off)"));
             }
             for (StatusViews.UpnpDeviceView device : devices) {
-                StringBuilder services = new StringBuilder();
-                StringBuilder states = new StringBuilder();
+                // One line per service in both cells, so a service and its subscription's state line up.
+                StringBuilder services = new StringBuilder("<td>");
+                StringBuilder states = new StringBuilder("<td>");
                 for (DiscoveredService service : device.services()) {
-                    services.append(services.length() == 0 ? "" : " ").append(service.serviceId());
-                    states.append(states.length() == 0 ? "" : " ").append(service.subscription().name()
-                            .toLowerCase(Locale.ROOT));
+                    String separator = services.length() == 4 ? "" : "<br>";
+                    String id = service.serviceId();
+                    services.append(separator).append("<span title=\"").append(Html.escape(id)).append("\">")
+                            .append(Html.escape(id.substring(id.lastIndexOf(':') + 1))).append("</span>");
+                    states.append(separator).append(service.subscription().name().toLowerCase(Locale.ROOT));
                 }
                 html.append("<tr data-udn=\"").append(Html.escape(device.udn())).append("\">")
                         .append("<td title=\"").append(Html.escape(device.udn())).append("\">")
                         .append(Html.escape(device.friendlyName() != null ? device.friendlyName() : device.udn()))
                         .append("</td>").append(Html.cell(device.deviceType() != null ? device.deviceType()
                                 : device.problem())).append(Html.cell(device.location()))
-                        .append(Html.cell(services)).append(Html.cell(device.followed() ? "yes" : "no"))
-                        .append(Html.cell(states)).append(Html.cell(device.expiresInSeconds() + " s"))
+                        .append(services).append("</td>").append(Html.cell(device.followed() ? "yes" : "no"))
+                        .append(states).append("</td>").append(Html.cell(device.expiresInSeconds() + " s"))
                         .append("</tr>");
             }
             return html.append("</tbody></table>").toString();
