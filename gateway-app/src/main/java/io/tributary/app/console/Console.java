@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -41,7 +40,6 @@ import reactor.netty.http.server.HttpServerRoutes;
 public final class Console implements AdminSurface.Companion {
 
     /** The pages, by path segment under {@code /ui/}. */
-    static final Set<String> PAGES = Set.of("topics", "pnp", "upnp", "coap", "charts");
 
     private final StaticFiles files = new StaticFiles();
 
@@ -76,9 +74,7 @@ public final class Console implements AdminSurface.Companion {
                         Mono.fromCallable(() -> Fragments.upnp(views.upnp(), views.upnpDevices())))))
                 .get("/ui/part/coap", guard.guard((request, response, who) -> html(response,
                         views.coap().map(Fragments::coap).defaultIfEmpty(Fragments.COAP_DISABLED))))
-                .get("/ui/{page}", (request, response) -> PAGES.contains(request.param("page"))
-                        ? files.send(response, "console/" + request.param("page") + ".html")
-                        : response.status(HttpResponseStatus.NOT_FOUND).send());
+                .get("/ui/{page}", (request, response) -> files.sendPage(response, request.param("page")));
     }
 
     private static Publisher<Void> liveTopics(HttpServerRequest request, HttpServerResponse response,
