@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.tributary.coap.stack.ClientLayer;
+import io.tributary.coap.stack.CoapObserver;
 import io.tributary.coap.stack.CoapStack;
 import io.tributary.coap.stack.EndpointState;
 import reactor.core.Disposable;
@@ -98,6 +99,16 @@ public final class CoapEndpoint implements Disposable {
     /** @return client requests in flight (read without synchronisation, for gauges) */
     public int clientInFlight() {
         return clientStack.client().inFlight();
+    }
+
+    /**
+     * A snapshot of the observe relations (RFC 7641) across channels, each stack's taken on its own event loop.
+     *
+     * @return the observers, channel by channel and peer by peer; an error once its event loops are shut down
+     */
+    public Mono<List<CoapObserver>> observers() {
+        return Flux.fromIterable(stacks).concatMap(CoapStack::observers).concatMapIterable(list -> list)
+                .collectList();
     }
 
     /** @return bytes held by block-wise transfers in progress across channels (for gauges) */

@@ -80,6 +80,11 @@ final class SharedState extends ObservableResource implements CoreSubscriber<Coa
     }
 
     @Override
+    public String path() {
+        return resource;
+    }
+
+    @Override
     protected void idle() {
         owner.idle(this);
     }

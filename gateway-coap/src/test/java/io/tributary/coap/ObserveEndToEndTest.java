@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapType;
+import io.tributary.coap.stack.CoapObserver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.ConnectableFlux;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -149,5 +153,54 @@ class ObserveEndToEndTest {
                 .verify(TIMEOUT);
         assertThat(subscriptions).hasValue(1);
         assertThat(cancellations).hasValue(1);
+    }
+
+    @Test
+    @DisplayName("observers(): each relation with its peer, resource, token, the last Observe value it was sent and"
+            + " CON or NON; a deregistered one is gone")
+    void observersSnapshot() {
+        ConnectableFlux<CoapResponse> large = client.confirmable(false).observe(uri("/large")).replay(1);
+        ConnectableFlux<CoapResponse> temp = client.observe(uri("/temp")).replay(1);
+        Disposable largeHeld = large.connect();
+        Disposable tempHeld = temp.connect();
+        try {
+            CoapResponse largeState = large.next().block(TIMEOUT);
+            temp.next().block(TIMEOUT);
+            temperatures.tryEmitNext(CoapResponse.content("22.0"));
+            CoapResponse tempState = temp.filter(state -> "22.0".equals(state.payloadUtf8())).next().block(TIMEOUT);
+
+            StepVerifier.create(server.observers())
+                    .assertNext(observers -> {
+                        assertThat(observers).hasSize(2).allSatisfy(observer -> {
+                            assertThat(observer.peer().getAddress().isLoopbackAddress()).isTrue();
+                            assertThat(observer.peer().getPort()).isEqualTo(client.endpoint().port());
+                            assertThat(observer.token()).matches("[0-9a-f]{2,16}");
+                            assertThat(observer.age().isNegative()).isFalse();
+                        });
+                        CoapObserver onTemp = observer(observers, "/temp");
+                        assertThat(onTemp.confirmable()).isTrue();
+                        assertThat(onTemp.observe()).as("the Observe of the notification the client got")
+                                .isEqualTo(tempState.observe());
+                        CoapObserver onLarge = observer(observers, "/large");
+                        assertThat(onLarge.confirmable()).isFalse();
+                        assertThat(onLarge.observe()).isEqualTo(largeState.observe());
+                        assertThat(onLarge.token()).isNotEqualTo(onTemp.token());
+                    })
+                    .expectComplete().verify(TIMEOUT);
+
+            tempHeld.dispose();
+            afterDeregistration();
+            StepVerifier.create(server.observers().map(observers -> observers.stream().map(CoapObserver::resource)
+                            .toList()))
+                    .expectNext(List.of("/large"))
+                    .expectComplete().verify(TIMEOUT);
+        } finally {
+            largeHeld.dispose();
+            tempHeld.dispose();
+        }
+    }
+
+    private static CoapObserver observer(List<CoapObserver> observers, String resource) {
+        return observers.stream().filter(observer -> resource.equals(observer.resource())).findFirst().orElseThrow();
     }
 }

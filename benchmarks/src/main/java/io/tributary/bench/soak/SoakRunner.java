@@ -57,11 +57,13 @@ public final class SoakRunner {
         Path config = Files.writeString(dir.resolve("soak.yaml"), """
                 http: {host: 127.0.0.1, port: %d}
                 coap: {host: 127.0.0.1, port: %d}
+                # every subscriber calls from 127.0.0.1: lift the per-requester cap (64) above their number
+                upnp: {publisher: {max-subscriptions-per-requester: %d}}
                 pnp:
                   data-dir: %s
                   rules:
                     - {name: soak, steps: [{service: cli-exec, command: show clock}], finish: backoff, backoff: 10s}
-                """.formatted(HTTP_PORT, COAP_PORT, dir.resolve("pnp")));
+                """.formatted(HTTP_PORT, COAP_PORT, Math.max(64, subscribers), dir.resolve("pnp")));
         Counters counters = new Counters();
         List<Disposable> load = new ArrayList<>();
         System.out.printf("soak: %d min, CoAP %d PUT+GET/s on %d topics, %d PnP agents, %d GENA subscribers%n",

@@ -29,8 +29,9 @@ import reactor.netty.http.server.HttpServerRoutes;
 
 /**
  * The admin API under {@code /api/}: topics (retained values, live stream, publish, delete), PnP devices (list,
- * results, claim, retry), UPnP subscriptions, the CoAP endpoint, meter totals, and the OpenAPI 3 document of all
- * of it at {@code /api/openapi.json}. Every route but the document goes through the {@link AdminGuard}.
+ * results, claim, retry), UPnP subscriptions and discovered devices, the CoAP endpoint and its observers, meter
+ * totals, and the OpenAPI 3 document of all of it at {@code /api/openapi.json}. Every route but the document goes
+ * through the {@link AdminGuard}.
  */
 public final class AdminApi implements Consumer<HttpServerRoutes> {
 
@@ -67,9 +68,11 @@ public final class AdminApi implements Consumer<HttpServerRoutes> {
         add(HttpMethod.POST, "/api/pnp/devices/{serial}/retry", this::retry);
         get("/api/pnp/rules", (request, response, who, variables) -> Json.ok(response, views.rules()));
         get("/api/upnp/subscriptions", (request, response, who, variables) -> Json.ok(response, views.upnp()));
-        get("/api/coap", (request, response, who, variables) -> views.coap() == null
-                ? Json.error(response, HttpResponseStatus.NOT_FOUND, "CoAP is disabled")
-                : Json.ok(response, views.coap()));
+        get("/api/upnp/devices", (request, response, who, variables) -> Json.ok(response, views.upnpDevices()));
+        get("/api/coap", (request, response, who, variables) -> views.coap()
+                .flatMap(coap -> Json.ok(response, coap))
+                .switchIfEmpty(Mono.defer(() -> Json.error(response, HttpResponseStatus.NOT_FOUND,
+                        "CoAP is disabled"))));
         get("/api/meters", (request, response, who, variables) -> Json.ok(response, Map.of("timestamp",
                 System.currentTimeMillis(), "totals", views.meters())));
     }

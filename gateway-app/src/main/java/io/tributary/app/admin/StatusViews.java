@@ -1,5 +1,7 @@
 package io.tributary.app.admin;
 
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +18,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.app.GatewayApplication;
 import io.tributary.coap.CoapEndpoint;
 import io.tributary.coap.CoapStats;
+import io.tributary.coap.adapter.CoapAdapter;
+import io.tributary.coap.stack.CoapObserver;
 import io.tributary.core.Message;
 import io.tributary.core.Router;
 import io.tributary.core.TopicFilter;
 import io.tributary.pnp.PnpAdapter;
 import io.tributary.pnp.provision.DeviceProgress;
 import io.tributary.pnp.store.DeviceRecord;
+import io.tributary.upnp.discovery.DiscoveredDevice;
+import io.tributary.upnp.discovery.DiscoveredService;
 import io.tributary.upnp.publisher.PublisherSubscription;
 import io.tributary.upnp.subscriber.SourceSubscription;
 import reactor.core.publisher.Flux;
@@ -29,8 +35,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * What the admin API and the console show, read only through the public APIs an embedder also uses: the router's
- * retained values, the PnP adapter's devices, the UPnP publisher's and subscriber's subscriptions, the CoAP
- * endpoint's counters, and the meter registry.
+ * retained values, the PnP adapter's devices, the UPnP publisher's and subscriber's subscriptions and discovered
+ * devices, the CoAP endpoint's counters and observers, and the meter registry.
  */
 public final class StatusViews {
 
@@ -88,17 +94,25 @@ public final class StatusViews {
         return new UpnpView(running.upnp().publisher().subscriptions(), running.upnp().subscriber().subscriptions());
     }
 
-    /** @return the CoAP endpoint's state, or {@code null} when CoAP is disabled */
-    public CoapView coap() {
-        CoapEndpoint endpoint = running.coap() == null ? null : running.coap().endpoint();
+    /** @return the root devices UPnP discovery found, by UDN; empty when UPnP or discovery is off */
+    public List<UpnpDeviceView> upnpDevices() {
+        return running.upnp() == null ? List.of() : running.upnp().devices().stream().map(UpnpDeviceView::of)
+                .sorted(Comparator.comparing(UpnpDeviceView::udn)).toList();
+    }
+
+    /** @return the CoAP endpoint's state with its observers, taken on its event loops; empty when CoAP is disabled */
+    public Mono<CoapView> coap() {
+        CoapAdapter adapter = running.coap();
+        CoapEndpoint endpoint = adapter == null ? null : adapter.endpoint();
         if (endpoint == null) {
-            return null;
+            return Mono.empty();
         }
         CoapStats stats = endpoint.stats();
-        return new CoapView(endpoint.port(), endpoint.transport(), endpoint.peerCount(), endpoint.dedupSize(),
-                endpoint.clientInFlight(), stats.requests(), stats.responses(2), stats.responses(4),
-                stats.responses(5), stats.retransmissions(), stats.timeouts(), stats.duplicates(),
-                stats.formatErrors(), stats.rejected());
+        return adapter.observers().map(observers -> new CoapView(endpoint.port(), endpoint.transport(),
+                endpoint.peerCount(), endpoint.dedupSize(), endpoint.clientInFlight(), stats.requests(),
+                stats.responses(2), stats.responses(4), stats.responses(5), stats.retransmissions(), stats.timeouts(),
+                stats.duplicates(), stats.formatErrors(), stats.rejected(),
+                observers.stream().map(ObserverView::of).toList()));
     }
 
     /**
@@ -241,6 +255,30 @@ public final class StatusViews {
     }
 
     /**
+     * A root device UPnP discovery found.
+     *
+     * @param udn its UDN
+     * @param deviceType its device type, or {@code null} until described
+     * @param friendlyName its friendly name, or {@code null} until described
+     * @param location its LOCATION (description URL)
+     * @param server its SERVER header, or {@code null}
+     * @param expiresInSeconds seconds until it is dropped unless it announces itself again
+     * @param followed whether the gateway follows one of its services
+     * @param services its services (and its embedded devices') with the state of the gateway's subscription
+     * @param problem why it has no description, or {@code null}
+     */
+    public record UpnpDeviceView(String udn, String deviceType, String friendlyName, String location, String server,
+                                 long expiresInSeconds, boolean followed, List<DiscoveredService> services,
+                                 String problem) {
+
+        static UpnpDeviceView of(DiscoveredDevice device) {
+            return new UpnpDeviceView(device.udn(), device.deviceType(), device.friendlyName(), device.location(),
+                    device.server(), device.expiresIn().toSeconds(), device.followed(), device.services(),
+                    device.problem());
+        }
+    }
+
+    /**
      * The CoAP endpoint.
      *
      * @param port bound UDP port
@@ -257,9 +295,32 @@ public final class StatusViews {
      * @param duplicates duplicates recognised
      * @param formatErrors malformed datagrams
      * @param rejected messages refused for lack of resources
+     * @param observers the observe relations held (RFC 7641)
      */
     public record CoapView(int port, String transport, int peers, int dedupSize, int clientInFlight, long requests,
                            long success, long clientErrors, long serverErrors, long retransmissions, long timeouts,
-                           long duplicates, long formatErrors, long rejected) {
+                           long duplicates, long formatErrors, long rejected, List<ObserverView> observers) {
+    }
+
+    /**
+     * An observer of a CoAP resource (RFC 7641).
+     *
+     * @param peer the client's address, {@code host:port} ({@code [v6]:port})
+     * @param resource the observed path and query, or {@code null}
+     * @param token the registration's token, hex
+     * @param observe the last Observe value sent
+     * @param type {@code CON} or {@code NON}: how it registered, which notifications follow by default
+     * @param ageSeconds seconds since it registered
+     */
+    public record ObserverView(String peer, String resource, String token, int observe, String type,
+                               long ageSeconds) {
+
+        static ObserverView of(CoapObserver observer) {
+            InetSocketAddress peer = observer.peer();
+            String host = peer.getAddress().getHostAddress();
+            return new ObserverView((peer.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":"
+                    + peer.getPort(), observer.resource(), observer.token(), observer.observe(),
+                    observer.confirmable() ? "CON" : "NON", observer.age().toSeconds());
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -22,6 +21,7 @@ import io.tributary.core.Message;
 import io.tributary.core.TopicFilter;
 import io.tributary.core.http.HttpBodies;
 import io.tributary.pnp.provision.ClaimRefusedException;
+import io.tributary.upnp.discovery.DiscoveredService;
 import io.tributary.upnp.publisher.PublisherSubscription;
 import io.tributary.upnp.subscriber.SourceSubscription;
 import org.reactivestreams.Publisher;
@@ -33,14 +33,13 @@ import reactor.netty.http.server.HttpServerRoutes;
 /**
  * The operator console under {@code /ui}: plain HTML pages, a little JavaScript and htmx from the jar, and HTML
  * fragments the pages load (behind the same {@link AdminGuard} as the API): retained topics and their live
- * stream, PnP devices with a claim dialog, UPnP subscriptions, the CoAP endpoint; the rate charts read
- * {@code /api/meters}. The pages themselves hold no data and need no credentials; the script asks for them when a
- * fragment is refused.
+ * stream, PnP devices with a claim dialog, UPnP subscriptions and discovered devices, the CoAP endpoint and its
+ * observers; the rate charts read {@code /api/meters}. The pages themselves hold no data and need no credentials;
+ * the script asks for them when a fragment is refused.
  */
 public final class Console implements AdminSurface.Companion {
 
     /** The pages, by path segment under {@code /ui/}. */
-    static final Set<String> PAGES = Set.of("topics", "pnp", "upnp", "coap", "charts");
 
     private final StaticFiles files = new StaticFiles();
 
@@ -72,12 +71,10 @@ public final class Console implements AdminSurface.Companion {
                                 : views.pnp().retry(request.param("serial")).then(views.devices().collectList()
                                 .map(Fragments::devices)))))
                 .get("/ui/part/upnp", guard.guard((request, response, who) -> html(response,
-                        Mono.fromCallable(() -> Fragments.upnp(views.upnp())))))
+                        Mono.fromCallable(() -> Fragments.upnp(views.upnp(), views.upnpDevices())))))
                 .get("/ui/part/coap", guard.guard((request, response, who) -> html(response,
-                        Mono.fromCallable(() -> Fragments.coap(views.coap())))))
-                .get("/ui/{page}", (request, response) -> PAGES.contains(request.param("page"))
-                        ? files.send(response, "console/" + request.param("page") + ".html")
-                        : response.status(HttpResponseStatus.NOT_FOUND).send());
+                        views.coap().map(Fragments::coap).defaultIfEmpty(Fragments.COAP_DISABLED))))
+                .get("/ui/{page}", (request, response) -> files.sendPage(response, request.param("page")));
     }
 
     private static Publisher<Void> liveTopics(HttpServerRequest request, HttpServerResponse response,
@@ -155,6 +152,8 @@ public final class Console implements AdminSurface.Companion {
     /** HTML fragments of the views. */
     static final class Fragments {
 
+        static final String COAP_DISABLED = "<p class=\"empty\">CoAP is disabled.</p>";
+
         private final StatusViews views;
 
         Fragments(StatusViews views) {
@@ -224,7 +223,7 @@ public final class Console implements AdminSurface.Companion {
                     .append("<button type=\"submit\" id=\"claim-submit\">Claim</button></menu></form>").toString();
         }
 
-        static String upnp(StatusViews.UpnpView upnp) {
+        static String upnp(StatusViews.UpnpView upnp, List<StatusViews.UpnpDeviceView> devices) {
             StringBuilder html = new StringBuilder("<h2>Subscriptions at the gateway's publisher</h2><table><thead>"
                     + "<tr><th>SID</th><th>Service</th><th>Callback</th><th>Requester</th><th>Next SEQ</th>"
                     + "<th>Failures</th><th>Expires in</th></tr></thead><tbody>");
@@ -249,18 +248,42 @@ public final class Console implements AdminSurface.Companion {
                         .append(Html.cell(own.grantedSeconds() + " s")).append(Html.cell(own.failures()))
                         .append("</tr>");
             }
+            html.append("</tbody></table><h2>Devices on the network</h2><table id=\"upnp-devices\"><thead><tr>"
+                    + "<th>Device</th><th>Type</th><th>LOCATION</th><th>Services</th><th>Followed</th>"
+                    + "<th>Subscriptions</th><th>Expires in</th></tr></thead><tbody>");
+            if (devices.isEmpty()) {
+                html.append(Html.empty(7, "discovery found no device (or upnp.discovery is off)"));
+            }
+            for (StatusViews.UpnpDeviceView device : devices) {
+                // One line per service in both cells, so a service and its subscription's state line up.
+                StringBuilder services = new StringBuilder("<td>");
+                StringBuilder states = new StringBuilder("<td>");
+                for (DiscoveredService service : device.services()) {
+                    String separator = services.length() == 4 ? "" : "<br>";
+                    String id = service.serviceId();
+                    services.append(separator).append("<span title=\"").append(Html.escape(id)).append("\">")
+                            .append(Html.escape(id.substring(id.lastIndexOf(':') + 1))).append("</span>");
+                    states.append(separator).append(service.subscription().name().toLowerCase(Locale.ROOT));
+                }
+                html.append("<tr data-udn=\"").append(Html.escape(device.udn())).append("\">")
+                        .append("<td title=\"").append(Html.escape(device.udn())).append("\">")
+                        .append(Html.escape(device.friendlyName() != null ? device.friendlyName() : device.udn()))
+                        .append("</td>").append(Html.cell(device.deviceType() != null ? device.deviceType()
+                                : device.problem())).append(Html.cell(device.location()))
+                        .append(services).append("</td>").append(Html.cell(device.followed() ? "yes" : "no"))
+                        .append(states).append("</td>").append(Html.cell(device.expiresInSeconds() + " s"))
+                        .append("</tr>");
+            }
             return html.append("</tbody></table>").toString();
         }
 
         static String coap(StatusViews.CoapView coap) {
-            if (coap == null) {
-                return "<p class=\"empty\">CoAP is disabled.</p>";
-            }
             Map<String, Object> rows = new LinkedHashMap<>();
             rows.put("UDP port", coap.port() + " (" + coap.transport() + ")");
             rows.put("Peers tracked", coap.peers());
             rows.put("Deduplication entries", coap.dedupSize());
             rows.put("Client requests in flight", coap.clientInFlight());
+            rows.put("Observers", coap.observers().size());
             rows.put("Requests received", coap.requests());
             rows.put("Responses 2.xx / 4.xx / 5.xx", coap.success() + " / " + coap.clientErrors() + " / "
                     + coap.serverErrors());
@@ -272,6 +295,18 @@ public final class Console implements AdminSurface.Companion {
             StringBuilder html = new StringBuilder("<table class=\"facts\"><tbody>");
             rows.forEach((name, value) -> html.append("<tr><th>").append(Html.escape(name)).append("</th>")
                     .append(Html.cell(value)).append("</tr>"));
+            html.append("</tbody></table><h2>Observers</h2><table id=\"coap-observers\"><thead><tr><th>Peer</th>"
+                    + "<th>Resource</th><th>Token</th><th>Last Observe</th><th>Type</th><th>Age</th></tr></thead>"
+                    + "<tbody>");
+            if (coap.observers().isEmpty()) {
+                html.append(Html.empty(6, "no client observes a resource"));
+            }
+            for (StatusViews.ObserverView observer : coap.observers()) {
+                html.append("<tr>").append(Html.cell(observer.peer())).append(Html.cell(observer.resource()))
+                        .append(Html.cell(observer.token())).append(Html.cell(observer.observe()))
+                        .append(Html.cell(observer.type())).append(Html.cell(observer.ageSeconds() + " s"))
+                        .append("</tr>");
+            }
             return html.append("</tbody></table>").toString();
         }
     }

@@ -3,8 +3,10 @@ package io.tributary.app.console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -34,11 +36,28 @@ final class StaticFiles {
         if (resource.contains("..") || resource.contains("//") || resource.startsWith("/")) {
             return notFound(response);
         }
-        return Mono.fromCallable(() -> cache.computeIfAbsent(resource, StaticFiles::read))
+        return send(response, resource, type(resource), () -> read(resource));
+    }
+
+    /**
+     * @param response the response
+     * @param page a console page, e.g. {@code topics}
+     * @return completes when sent; 404 when the console has no such page
+     */
+    Mono<Void> sendPage(HttpServerResponse response, String page) {
+        if (!ConsolePages.exists(page)) {
+            return notFound(response);
+        }
+        return send(response, "page " + page, TYPES.get("html"), () -> ConsolePages.render(page,
+                resource -> new String(read(resource), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Mono<Void> send(HttpServerResponse response, String key, String type, Supplier<byte[]> content) {
+        return Mono.fromCallable(() -> cache.computeIfAbsent(key, ignored -> content.get()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(bytes -> bytes == MISSING ? notFound(response)
-                        : response.header(HttpHeaderNames.CONTENT_TYPE, type(resource))
-                        .header(HttpHeaderNames.CACHE_CONTROL, resource.startsWith("META-INF/") ? "max-age=86400"
+                        : response.header(HttpHeaderNames.CONTENT_TYPE, type)
+                        .header(HttpHeaderNames.CACHE_CONTROL, key.startsWith("META-INF/") ? "max-age=86400"
                                 : "no-cache")
                         .header("X-Content-Type-Options", "nosniff")
                         .sendByteArray(Mono.just(bytes)).then());

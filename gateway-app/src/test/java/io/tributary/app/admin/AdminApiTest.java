@@ -2,6 +2,7 @@ package io.tributary.app.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -16,15 +17,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.handler.codec.http.HttpMethod;
 import io.tributary.app.GatewayApplication;
+import io.tributary.app.testing.LoopbackUpnpDevice;
 import io.tributary.app.config.ConfigLoader;
+import io.tributary.coap.CoapClient;
+import io.tributary.coap.CoapResponse;
 import io.tributary.core.Message;
 import io.tributary.core.Router;
 import io.tributary.core.Topic;
 import io.tributary.core.TopicFilter;
 import io.tributary.core.config.Settings;
+import io.tributary.upnp.discovery.SubscriptionState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.ConnectableFlux;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
@@ -272,5 +280,71 @@ class AdminApiTest {
         assertThat(upnp.get("subscriber")).isEmpty();
         JsonNode meters = call(HttpMethod.GET, "/api/meters", bearer(TOKEN), null).json();
         assertThat(meters.get("totals").get("admin.denied").asDouble()).as(meters.toString()).isZero();
+    }
+
+    @Test
+    @DisplayName("GET /api/coap lists each observer of a CoAP resource: peer, resource, token, last Observe, CON")
+    void coapObservers() throws Exception {
+        startWithCredentials();
+        running.gateway().router().publish(Message.builder(Topic.of("demo/temp")).payload("20").retain(true)
+                .build());
+        assertThat(call(HttpMethod.GET, "/api/coap", bearer(READ_TOKEN), null).json().get("observers")).isEmpty();
+        CoapClient client = CoapClient.bind().block(TIMEOUT);
+        ConnectableFlux<CoapResponse> observed = client.observe(URI.create("coap://127.0.0.1:" + running.coapPort()
+                + "/ps/demo/temp")).replay(1);
+        Disposable held = observed.connect();
+        try {
+            CoapResponse registered = observed.next().block(TIMEOUT);
+            assertThat(registered.payloadUtf8()).isEqualTo("20");
+            JsonNode coap = call(HttpMethod.GET, "/api/coap", bearer(READ_TOKEN), null).json();
+            assertThat(coap.get("observers")).hasSize(1);
+            JsonNode observer = coap.get("observers").get(0);
+            assertThat(observer.get("peer").asText()).isEqualTo("127.0.0.1:" + client.endpoint().port());
+            assertThat(observer.get("resource").asText()).isEqualTo("/ps/demo/temp");
+            assertThat(observer.get("token").asText()).matches("[0-9a-f]{2,16}");
+            assertThat(observer.get("observe").asLong()).isEqualTo(registered.observe());
+            assertThat(observer.get("type").asText()).isEqualTo("CON");
+            assertThat(observer.get("ageSeconds").asLong()).isNotNegative();
+        } finally {
+            held.dispose();
+            client.dispose();
+        }
+    }
+
+    @Test
+    @DisplayName("GET /api/upnp/devices lists the devices discovery found: a second gateway on loopback, described,"
+            + " its Kitchen service followed and subscribed")
+    void upnpDevices() throws Exception {
+        try (LoopbackUpnpDevice device = LoopbackUpnpDevice.start()) {
+            Map<String, String> environment = new HashMap<>(LoopbackUpnpDevice.LOOPBACK_SSDP);
+            environment.putAll(Map.of("TRIBUTARY_ADMIN_TOKEN", TOKEN, "TRIBUTARY_UPNP_DISCOVERY_RULES",
+                    LoopbackUpnpDevice.FOLLOW_KITCHEN));
+            start(environment);
+            assertThat(call(HttpMethod.GET, "/api/upnp/devices", bearer(TOKEN), null).body()).isEqualTo("[]");
+            device.announceTo(running.upnp().ssdp().port());
+            StepVerifier.create(Flux.interval(Duration.ofMillis(20)).map(tick -> running.upnp().devices())
+                            .filter(devices -> devices.size() == 1 && devices.get(0).services().size() == 2
+                                    && devices.get(0).services().get(1).subscription()
+                                    == SubscriptionState.SUBSCRIBED)
+                            .next())
+                    .expectNextCount(1)
+                    .expectComplete()
+                    .verify(TIMEOUT);
+            JsonNode devices = call(HttpMethod.GET, "/api/upnp/devices", bearer(TOKEN), null).json();
+            assertThat(devices).hasSize(1);
+            JsonNode found = devices.get(0);
+            assertThat(found.get("udn").asText()).isEqualTo(device.udn());
+            assertThat(found.get("deviceType").asText()).isEqualTo(LoopbackUpnpDevice.DEVICE_TYPE);
+            assertThat(found.get("friendlyName").asText()).isEqualTo("Tributary gateway");
+            assertThat(found.get("location").asText()).isEqualTo(device.location());
+            assertThat(found.get("followed").asBoolean()).isTrue();
+            assertThat(found.get("expiresInSeconds").asLong()).isBetween(1L, 1800L);
+            assertThat(found.get("services").get(0).get("serviceId").asText())
+                    .isEqualTo("urn:tributary-io:serviceId:Topics");
+            assertThat(found.get("services").get(0).get("subscription").asText()).isEqualTo("NONE");
+            assertThat(found.get("services").get(1).get("serviceType").asText())
+                    .isEqualTo(LoopbackUpnpDevice.KITCHEN);
+            assertThat(found.get("services").get(1).get("subscription").asText()).isEqualTo("SUBSCRIBED");
+        }
     }
 }

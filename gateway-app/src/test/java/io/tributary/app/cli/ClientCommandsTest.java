@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import io.tributary.app.GatewayApplication;
 import io.tributary.app.admin.AdminSurface;
 import io.tributary.app.config.ConfigLoader;
+import io.tributary.app.testing.LoopbackUpnpDevice;
 import io.tributary.core.Message;
 import io.tributary.core.Topic;
 import io.tributary.core.config.Settings;
@@ -163,5 +166,38 @@ class ClientCommandsTest {
     void completion() {
         assertThat(run("generate-completion")).isZero();
         assertThat(out.toString()).contains("complete -F").contains("coap").contains("topics");
+    }
+
+    @Test
+    @DisplayName("upnp discover: a unicast M-SEARCH to a device on loopback prints its answer as a table, exit 0")
+    void upnpDiscover() {
+        try (LoopbackUpnpDevice device = LoopbackUpnpDevice.start()) {
+            assertThat(run("upnp", "discover", "--target", "127.0.0.1:" + device.ssdpPort(), "--st",
+                    "upnp:rootdevice", "--timeout", "1")).isZero();
+            List<String> lines = out.toString().lines().toList();
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(0)).matches("USN +ST +LOCATION +SERVER");
+            String[] cells = lines.get(1).split(" +", 4);
+            assertThat(cells).hasSize(4);
+            assertThat(List.of(cells).subList(0, 3)).containsExactly(device.udn() + "::upnp:rootdevice",
+                    "upnp:rootdevice", device.location());
+            assertThat(cells[3]).as("SERVER").matches("\\S+ UPnP/\\d\\.\\d Tributary/0\\.1");
+            assertThat(lines.get(1).indexOf(cells[1], cells[0].length())).as("columns line up")
+                    .isEqualTo(lines.get(0).indexOf("ST"));
+            assertThat(err.toString()).startsWith("1 answer(s)");
+        }
+    }
+
+    @Test
+    @DisplayName("upnp discover: nobody answering exits 3 with the table's header only; a bad MX is a usage error")
+    void upnpDiscoverNoAnswer() throws Exception {
+        try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            assertThat(run("upnp", "discover", "--target", "127.0.0.1:" + silent.getLocalPort(), "--timeout", "1"))
+                    .isEqualTo(3);
+            assertThat(out.toString().lines()).containsExactly("USN  ST  LOCATION  SERVER");
+            assertThat(err.toString()).startsWith("0 answer(s)");
+        }
+        assertThat(run("upnp", "discover", "--mx", "9")).isEqualTo(2);
+        assertThat(err.toString()).contains("MX must be 1 to 5 seconds, was 9");
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -15,7 +16,11 @@ import java.util.function.Predicate;
 import io.tributary.app.GatewayApplication;
 import io.tributary.app.admin.AdminSurface;
 import io.tributary.app.config.ConfigLoader;
+import io.tributary.app.testing.LoopbackUpnpDevice;
 import io.tributary.coap.CoapClient;
+import io.tributary.coap.CoapResponse;
+import io.tributary.core.Message;
+import io.tributary.core.Topic;
 import io.tributary.core.config.Settings;
 import io.tributary.pnp.message.Service;
 import io.tributary.pnp.message.Udi;
@@ -40,13 +45,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import reactor.core.Disposable;
+import reactor.core.publisher.ConnectableFlux;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
  * The console in a real browser (Debian's chromium and chromium-driver, headless): the login prompt for a wrong
- * token, a value published over CoAP appearing live on the topics page, and the claim dialog moving a device to a
- * rule whose first step a simulated agent then receives. Screenshots of each page go to
+ * token, a value published over CoAP appearing live on the topics page, the claim dialog moving a device to a
+ * rule whose first step a simulated agent then receives, the devices UPnP discovery found (a second gateway on
+ * loopback) and the observers of a CoAP resource. Screenshots of each page go to
  * {@code tributary.screenshots} (docs/images in the console-browser profile).
  */
 @Tag("console-browser")
@@ -62,16 +70,21 @@ class ConsoleBrowserTest {
     private static WebDriver browser;
     private static String base;
     private static Path userData;
+    private static LoopbackUpnpDevice device;
 
     @BeforeAll
     static void start() throws Exception {
-        Settings config = new ConfigLoader().load(null, Map.of("TRIBUTARY_HTTP_PORT", "0",
+        device = LoopbackUpnpDevice.start();
+        Map<String, String> environment = new HashMap<>(LoopbackUpnpDevice.LOOPBACK_SSDP);
+        environment.putAll(Map.of("TRIBUTARY_HTTP_PORT", "0",
                 "TRIBUTARY_HTTP_HOST", "127.0.0.1", "TRIBUTARY_COAP_PORT", "0", "TRIBUTARY_COAP_HOST", "127.0.0.1",
                 "TRIBUTARY_PNP_DATA_DIR", "console-browser-test/pnp-" + System.nanoTime(),
                 "TRIBUTARY_PNP_RULES", "[{name: edge, serials: [NOT-THIS-ONE], steps: [{service: cli-exec,"
                         + " command: show version}], finish: terminate}, {name: core, serials: [NOR-THIS],"
                         + " finish: terminate}]",
+                "TRIBUTARY_UPNP_DISCOVERY_RULES", LoopbackUpnpDevice.FOLLOW_KITCHEN,
                 "TRIBUTARY_ADMIN_TOKEN", TOKEN));
+        Settings config = new ConfigLoader().load(null, environment);
         running = new GatewayApplication(config).start().block(TIMEOUT);
         admin = AdminSurface.start(running, List.of(new Console())).block(TIMEOUT);
         base = "http://127.0.0.1:" + running.gateway().httpAddress().getPort();
@@ -95,6 +108,9 @@ class ConsoleBrowserTest {
         }
         if (running != null) {
             running.stop().block(TIMEOUT);
+        }
+        if (device != null) {
+            device.close();
         }
     }
 
@@ -200,15 +216,50 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(4)
-    @DisplayName("the UPnP, CoAP and rates pages render their views")
-    void otherPages() throws Exception {
+    @DisplayName("the UPnP page lists the devices discovery found: a gateway on loopback, followed, its Kitchen"
+            + " service subscribed")
+    void upnpDevices() throws Exception {
+        device.announceTo(running.upnp().ssdp().port());
         browser.get(base + "/ui/upnp");
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("upnp"), "publisher"));
+        By row = By.cssSelector("#upnp-devices tr[data-udn='" + device.udn() + "']");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(row, "none\nsubscribed"));
+        assertThat(browser.findElement(row).getText()).contains("Tributary gateway")
+                .contains(LoopbackUpnpDevice.DEVICE_TYPE).contains(device.location())
+                .contains("Topics\nKitchen yes ");
         screenshot("upnp");
-        browser.get(base + "/ui/coap");
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("coap"), "Requests received"));
-        assertThat(browser.findElement(By.id("coap")).getText()).contains(Integer.toString(running.coapPort()));
-        screenshot("coap");
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("the CoAP page shows the endpoint and lists an observer: peer, resource, CON")
+    void coapObservers() throws Exception {
+        running.gateway().router().publish(Message.builder(Topic.of("kitchen/temp")).payload("21.5").retain(true)
+                .build());
+        CoapClient client = CoapClient.bind().block(TIMEOUT);
+        ConnectableFlux<CoapResponse> observed = client.observe(URI.create("coap://127.0.0.1:" + running.coapPort()
+                + "/ps/kitchen/temp")).replay(1);
+        Disposable held = observed.connect();
+        try {
+            assertThat(observed.next().block(TIMEOUT).payloadUtf8()).isEqualTo("21.5");
+            browser.get(base + "/ui/coap");
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("coap"), "Requests received"));
+            assertThat(browser.findElement(By.id("coap")).getText()).contains(Integer.toString(running.coapPort()));
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("coap-observers"),
+                    "/ps/kitchen/temp"));
+            assertThat(browser.findElement(By.cssSelector("#coap-observers tbody")).getText())
+                    .startsWith("127.0.0.1:" + client.endpoint().port() + " /ps/kitchen/temp ").contains(" CON ");
+            screenshot("coap");
+        } finally {
+            held.dispose();
+            client.dispose();
+        }
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("the rates page draws its charts")
+    void charts() throws Exception {
         browser.get(base + "/ui/charts");
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-messages canvas")));
         screenshot("charts");

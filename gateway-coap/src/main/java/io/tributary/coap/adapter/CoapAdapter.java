@@ -6,6 +6,7 @@ import java.util.Objects;
 import io.tributary.coap.CoapClient;
 import io.tributary.coap.CoapEndpoint;
 import io.tributary.coap.CoapServer;
+import io.tributary.coap.stack.CoapObserver;
 import io.tributary.core.config.Settings;
 import io.tributary.core.gateway.Adapter;
 import io.tributary.core.gateway.GatewayContext;
@@ -104,6 +105,12 @@ public final class CoapAdapter implements Adapter {
         polling.dispose();
         CoapEndpoint bound = endpoint;
         return bound == null ? Mono.empty() : bound.disposeLater();
+    }
+
+    /** @return the endpoint's observe relations, a snapshot taken on its event loops; empty before start */
+    public Mono<List<CoapObserver>> observers() {
+        CoapEndpoint bound = endpoint;
+        return bound == null ? Mono.just(List.of()) : bound.observers();
     }
 
     /** @return the bound endpoint once started, else {@code null} */

@@ -1,6 +1,7 @@
 package io.tributary.coap.stack;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -12,6 +13,7 @@ import io.tributary.core.log.RateLimitedLog;
 import io.tributary.core.time.SchedulingClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 /**
  * The protocol stack of one channel, confined to its event loop:
@@ -110,6 +112,11 @@ public final class CoapStack {
     /** @return observe relations held by this stack (read without synchronisation, for gauges) */
     public int observeRelations() {
         return observe.relationCount();
+    }
+
+    /** @return a snapshot of this stack's observe relations, taken on its event loop; an error if its loop is shut down */
+    public Mono<List<CoapObserver>> observers() {
+        return Mono.create(sink -> observe.inLoop(() -> sink.success(observe.observers())));
     }
 
     /** @return bytes held by block-wise transfers in progress (read without synchronisation, for gauges) */

@@ -75,6 +75,11 @@ public abstract class ObservableResource {
     /** Called with no relation and no answer on its way left, on any thread; it may race with a new one. */
     protected abstract void idle();
 
+    /** @return the resource's path and query as observers name it, for status views; {@code null} by default */
+    public String path() {
+        return null;
+    }
+
     boolean schedule(int stack) {
         return scheduled.compareAndSet(stack, 0, 1);
     }

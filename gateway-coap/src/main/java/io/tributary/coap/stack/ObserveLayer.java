@@ -1,6 +1,7 @@
 package io.tributary.coap.stack;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
 import io.tributary.coap.message.CoapCode;
 import io.tributary.coap.message.CoapMessage;
@@ -57,6 +58,11 @@ final class ObserveLayer {
         return relations.count();
     }
 
+    /** @return a snapshot of this stack's relations; on the stack's loop only */
+    List<CoapObserver> observers() {
+        return relations.snapshot(context.wheel().nanoTime());
+    }
+
     /** The way up: Observe 1 removes the peer's relation with the request's token at once; Observe 0 is noted. */
     void receive(Negotiated negotiated) {
         CoapMessage request = negotiated.request;
@@ -109,6 +115,7 @@ final class ObserveLayer {
             if (relation != null) {
                 relation.sequence = FIRST_SEQUENCE - 1;
                 relation.lastConNanos = context.wheel().nanoTime();
+                relation.registeredNanos = relation.lastConNanos;
             }
         }
         Response out;

@@ -31,6 +31,8 @@ final class ObserveRelation extends OutgoingConfirmable {
     boolean confirmable;
     int nonSinceCon;
     long lastConNanos;
+    /** When the relation was made, on the stack's clock. */
+    long registeredNanos;
     int lastNonMessageId = -1;
     /** The last state sent, so a state handed over twice goes out once. */
     Response lastState;

@@ -1,8 +1,12 @@
 package io.tributary.coap.stack;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +36,22 @@ final class ObserveRelations {
     /** @return relations held */
     int count() {
         return count;
+    }
+
+    /**
+     * @param now the stack's clock now, for the ages
+     * @return every relation held, peer by peer
+     */
+    List<CoapObserver> snapshot(long now) {
+        List<CoapObserver> observers = new ArrayList<>(count);
+        for (PeerObservers owner : byPeer.values()) {
+            for (ObserveRelation relation = owner.head; relation != null; relation = relation.peerNext) {
+                observers.add(new CoapObserver(owner.address, relation.resource.path(),
+                        HexFormat.of().formatHex(relation.token), relation.sequence, relation.confirmable,
+                        Duration.ofNanos(now - relation.registeredNanos)));
+            }
+        }
+        return observers;
     }
 
     /** @return the first relation of a peer (the rest follow through {@code peerNext}), or {@code null} */

@@ -8,6 +8,7 @@ import java.util.Objects;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.tributary.core.config.Settings;
 import io.tributary.core.time.EventLoopClock;
 import io.tributary.core.time.SchedulingClock;
@@ -131,7 +132,8 @@ public final class GenaPublisher {
     public Mono<RunningPublisher> start() {
         return Mono.fromCallable(() -> {
             LoopResources eventLoops = loops != null ? loops : HttpResources.get();
-            SchedulingClock timers = clock != null ? clock : new EventLoopClock(eventLoops.onClient(true).next());
+            EventLoop fanOutLoop = eventLoops.onClient(true).next();
+            SchedulingClock timers = clock != null ? clock : new EventLoopClock(fanOutLoop);
             Duration notifyTimeout = settings.get(PublisherConfig.NOTIFY_TIMEOUT);
             // One pool for every subscription; waiting acquires are bounded by one NOTIFY in flight per subscription.
             ConnectionProvider provider = ConnectionProvider.builder("tributary-gena-notify")
@@ -145,7 +147,10 @@ public final class GenaPublisher {
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                             (int) settings.get(PublisherConfig.NOTIFY_CONNECT_TIMEOUT).toMillis())
                     .responseTimeout(notifyTimeout);
-            RunningPublisher running = new RunningPublisher(this, timers, new NotifySender(client), provider);
+            // Changes are fanned out on an event loop of the NOTIFY client, never on the thread that published them
+            // (a CoAP event loop, a router worker): starting a thousand NOTIFYs is this loop's work.
+            RunningPublisher running = new RunningPublisher(this, timers, fanOutLoop,
+                    new NotifySender(client), provider);
             running.start();
             return running;
         });

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -33,7 +34,7 @@ public final class RunningPublisher {
     private final SubscriptionHandler handler;
     private final SchedulingClock clock;
 
-    RunningPublisher(GenaPublisher definition, SchedulingClock clock, NotifySender sender,
+    RunningPublisher(GenaPublisher definition, SchedulingClock clock, Executor fanOut, NotifySender sender,
                      ConnectionProvider provider) {
         Settings settings = definition.settings;
         this.provider = provider;
@@ -44,7 +45,8 @@ public final class RunningPublisher {
                 : new SimpleMeterRegistry(), limits.total());
         this.table = new SubscriptionTable(limits, meters, clock);
         for (EventedService service : definition.services) {
-            services.put(service.path(), new ServiceRuntime(service, clock, meters.moderated, definition.multicast));
+            services.put(service.path(), new ServiceRuntime(service, clock, fanOut, meters.moderated,
+                    definition.multicast));
         }
         DeliveryContext delivery = new DeliveryContext(sender, PropertySetWriter.create(),
                 SubscriberQueue.<EventMessage>spec(settings.get(PublisherConfig.QUEUE_CAPACITY))

@@ -1,30 +1,42 @@
 package io.tributary.upnp.publisher;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
+import io.tributary.core.SubscriberQueue;
 import io.tributary.core.time.Cancellable;
 import io.tributary.core.time.SchedulingClock;
 import io.tributary.upnp.event.PropertySet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
 
 /**
  * A served {@link EventedService}: its subscriptions and the fan-out of its changes, moderated, to each of them in
- * the same order. Fan-out is serialised on this object; subscriptions are offered messages without waiting.
+ * the same order. The thread that publishes a change (a CoAP event loop, a router worker) only queues it: changes
+ * wait in a bounded queue, merged into the last waiting one when it is full, and are fanned out on the fan-out
+ * executor; fan-out is serialised on this object and subscriptions are offered messages without waiting.
  */
 final class ServiceRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
+    /** Changes waiting for fan-out before the newest are merged into the last waiting one. */
+    private static final int PENDING_CHANGES = 256;
 
     private final EventedService definition;
     private final SchedulingClock clock;
+    private final SubscriberQueue<Change> pending;
+    private final AtomicLong offered = new AtomicLong();
     private final Counter moderated;
     private final MulticastSink multicast;
-    private final Set<RemoteSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+    /** Each subscription with the number of the last change offered before it was added. */
+    private final Map<RemoteSubscription, Long> subscriptions = new ConcurrentHashMap<>();
     private final Moderator moderator;
     private Cancellable flush;
     private Disposable changes;
@@ -32,15 +44,25 @@ final class ServiceRuntime {
     /**
      * @param definition the service
      * @param clock runs moderation's flush timer
+     * @param fanOut where changes are fanned out to the subscriptions, e.g. an event loop of the NOTIFY client
      * @param moderated counts the variable changes moderation holds back or suppresses
      * @param multicast takes the changes of multicast variables
      */
-    ServiceRuntime(EventedService definition, SchedulingClock clock, Counter moderated, MulticastSink multicast) {
+    ServiceRuntime(EventedService definition, SchedulingClock clock, Executor fanOut, Counter moderated,
+                   MulticastSink multicast) {
         this.definition = definition;
         this.clock = clock;
         this.moderated = moderated;
         this.multicast = multicast;
         this.moderator = new Moderator(definition.moderation());
+        this.pending = SubscriberQueue.<Change>spec(PENDING_CHANGES).merging(Change::mergedWith)
+                .drainOn(fanOut, 0).label("changes of " + definition.path())
+                .create(new BaseSubscriber<>() {
+                    @Override
+                    protected void hookOnNext(Change change) {
+                        onChange(change);
+                    }
+                }, ended -> { });
     }
 
     EventedService definition() {
@@ -48,7 +70,9 @@ final class ServiceRuntime {
     }
 
     void start() {
-        changes = definition.source().changes().subscribe(this::onChange,
+        pending.start();
+        changes = definition.source().changes().subscribe(
+                change -> pending.offer(new Change(offered.incrementAndGet(), new EventMessage(change))),
                 failure -> LOG.error("event source of {} failed; no further events: {}", definition.path(),
                         failure.toString()));
     }
@@ -58,18 +82,23 @@ final class ServiceRuntime {
         if (running != null) {
             running.dispose();
         }
-        Cancellable pending;
+        pending.cancel();
+        Cancellable timer;
         synchronized (this) {
-            pending = flush;
+            timer = flush;
             flush = null;
         }
-        if (pending != null) {
-            pending.cancel();
+        if (timer != null) {
+            timer.cancel();
         }
     }
 
+    /**
+     * Adds a subscription before its initial event is read from the source: changes offered until now are in that
+     * event, so the fan-out of those still waiting skips it.
+     */
     void add(RemoteSubscription subscription) {
-        subscriptions.add(subscription);
+        subscriptions.put(subscription, offered.get());
     }
 
     void remove(RemoteSubscription subscription) {
@@ -77,18 +106,18 @@ final class ServiceRuntime {
     }
 
     Set<RemoteSubscription> subscriptions() {
-        return subscriptions;
+        return subscriptions.keySet();
     }
 
-    private void onChange(PropertySet change) {
+    private void onChange(Change change) {
         long delay;
         long now = clock.nanoTime();
         synchronized (this) {
-            Moderator.Result result = moderator.admit(change, now);
+            Moderator.Result result = moderator.admit(change.message().properties(), now);
             if (result.held() > 0) {
                 moderated.increment(result.held());
             }
-            fanOut(result.now());
+            fanOut(result.now(), change.number());
             delay = flush == null ? moderator.nextDue(now) : -1;
         }
         scheduleFlush(delay);
@@ -99,7 +128,8 @@ final class ServiceRuntime {
         long now = clock.nanoTime();
         synchronized (this) {
             flush = null;
-            fanOut(moderator.due(now));
+            // Held values may predate a subscription's initial event; sending them again is harmless.
+            fanOut(moderator.due(now), Long.MAX_VALUE);
             delay = moderator.nextDue(now);
         }
         scheduleFlush(delay);
@@ -120,14 +150,16 @@ final class ServiceRuntime {
         timeout.cancel();
     }
 
-    private void fanOut(PropertySet properties) {
+    private void fanOut(PropertySet properties, long number) {
         if (properties.isEmpty()) {
             return;
         }
         EventMessage message = new EventMessage(properties);
-        for (RemoteSubscription subscription : subscriptions) {
-            subscription.offer(message);
-        }
+        subscriptions.forEach((subscription, addedAfter) -> {
+            if (number > addedAfter) {
+                subscription.offer(message);
+            }
+        });
         Set<String> marked = definition.multicastVariables();
         if (!marked.isEmpty()) {
             PropertySet multicastChanges = PropertySet.of(properties.properties().stream()
@@ -135,6 +167,14 @@ final class ServiceRuntime {
             if (!multicastChanges.isEmpty()) {
                 multicast.send(definition, multicastChanges);
             }
+        }
+    }
+
+    /** A change as the source emitted it, numbered in the order it was offered; merged ones keep the newest number. */
+    private record Change(long number, EventMessage message) {
+
+        Change mergedWith(Change newer) {
+            return new Change(newer.number, message.mergedWith(newer.message));
         }
     }
 }
