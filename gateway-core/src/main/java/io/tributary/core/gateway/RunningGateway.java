@@ -41,9 +41,7 @@ public final class RunningGateway implements GatewayContext {
         this.registry = registry;
         this.router = Router.create(definition.routerSettings);
         this.ownLoops = definition.loops == null;
-        // One loop per core, as documented: Reactor Netty's default of at least 4 made a 2-core host run 4 CoAP
-        // sockets and loops that preempted each other (and contended for the endpoint's counters).
-        this.loops = ownLoops ? LoopResources.create("tributary", Runtime.getRuntime().availableProcessors(), true)
+        this.loops = ownLoops ? LoopResources.create("tributary", LoopResources.DEFAULT_IO_WORKER_COUNT, true)
                 : definition.loops;
         for (Adapter adapter : definition.adapters) {
             states.put(adapter.name(), AdapterState.NEW);
