@@ -39,8 +39,8 @@ public final class CoapConfig {
             ValueTypes.size().atLeast(4096), 4 << 20, "SO_SNDBUF of each socket.");
     /** Sockets bound to the port. */
     public static final Setting<Integer> CHANNELS = SECTION.define("channels", ValueTypes.integer().atLeast(0), 0,
-            "Sockets bound to the same port with SO_REUSEPORT, one per event loop (epoll only); 0: one per event"
-                    + " loop.");
+            "Sockets bound to the same port with SO_REUSEPORT, each on its own event loop (epoll only); 0: one per"
+                    + " core, at most one per event loop.");
     /** The protocol parameters. */
     public static final Setting<Settings> PROTOCOL = SECTION.inline(StackConfig.SECTION);
 

@@ -15,9 +15,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A bound CoAP endpoint: one or more UDP channels on one port (one per event loop with SO_REUSEPORT under epoll),
- * each with its own protocol stack; it serves the routes it was bound with, and {@link CoapClient#on} sends from
- * the same socket.
+ * A bound CoAP endpoint: one or more UDP channels on one port (by default one per core, each on its own event
+ * loop, with SO_REUSEPORT under epoll), each with its own protocol stack; it serves the routes it was bound with,
+ * and {@link CoapClient#on} sends from the same socket.
  */
 public final class CoapEndpoint implements Disposable {
 

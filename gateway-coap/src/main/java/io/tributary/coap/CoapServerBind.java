@@ -85,7 +85,10 @@ final class CoapServerBind {
             eventLoops.add((EventLoop) executor);
         }
         int channels = config.get(CoapConfig.CHANNELS);
-        int wanted = epoll ? (channels == 0 ? eventLoops.size() : channels) : 1;
+        // One socket per core by default: a group with more loops than cores (Reactor Netty's default is at least
+        // 4) ran as many busy sockets and loops on 2 cores, preempting each other and contending for the counters.
+        int perCore = Math.min(eventLoops.size(), Runtime.getRuntime().availableProcessors());
+        int wanted = epoll ? (channels == 0 ? perCore : channels) : 1;
         int count = Math.max(1, Math.min(wanted, eventLoops.size()));
         Binding binding = new Binding(epoll, owned, count);
         EventLoopGroup ownedGroup = owned;
