@@ -160,7 +160,7 @@ public final class Gateway {
 
     /**
      * @param resources event loops to run on, owned by the caller; default loops created and disposed by the
-     *                  gateway, one per core
+     *                  gateway, as many as Reactor Netty's default (one per core, at least 4)
      * @return a new gateway reference
      */
     public Gateway loops(LoopResources resources) {
