@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The UPnP adapter: the gateway as a UPnP root device ({@value DeviceConfig#DEVICE_TYPE}) and as a control point,
@@ -57,6 +58,8 @@ import reactor.core.scheduler.Schedulers;
 public final class UpnpAdapter implements Adapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpnpAdapter.class);
+    /** Event loops of the NOTIFY client: half the cores, at least one. */
+    private static final int NOTIFY_LOOPS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
     private final Settings settings;
     private final Path dataDirectory;
@@ -67,6 +70,7 @@ public final class UpnpAdapter implements Adapter {
     private volatile SourceBridge bridge;
     private volatile Disposable routes;
     private volatile UpnpNetwork network;
+    private volatile LoopResources notifyLoops;
 
     private UpnpAdapter(Settings settings, Path dataDirectory) {
         this.settings = settings;
@@ -121,8 +125,12 @@ public final class UpnpAdapter implements Adapter {
             device = services;
             // The multicast sender exists once SSDP runs; until then the multicast variables' changes go nowhere.
             AtomicReference<MulticastSink> multicast = new AtomicReference<>((service, changes) -> { });
+            // NOTIFYs go out on event loops of their own: a thousand subscriber connections must not share the
+            // loops that serve CoAP datagrams and the HTTP listener.
+            LoopResources ownLoops = LoopResources.create("tributary-gena", NOTIFY_LOOPS, true);
+            notifyLoops = ownLoops;
             GenaPublisher definition = GenaPublisher.create().settings(settings.get(UpnpConfig.PUBLISHER))
-                    .meterRegistry(context.meterRegistry()).loops(context.loops()).clock(clock)
+                    .meterRegistry(context.meterRegistry()).loops(ownLoops).clock(clock)
                     .multicast((service, changes) -> multicast.get().send(service, changes));
             for (EventedService service : services.evented) {
                 definition = definition.service(service);
@@ -225,6 +233,10 @@ public final class UpnpAdapter implements Adapter {
                         }
                     }))
                     .then(running == null ? Mono.empty() : running.stop(Duration.ofSeconds(3)))
+                    .then(Mono.defer(() -> {
+                        LoopResources ownLoops = notifyLoops;
+                        return ownLoops == null ? Mono.<Void>empty() : ownLoops.disposeLater();
+                    }))
                     .doFinally(signal -> {
                         DeviceServices services = device;
                         if (services != null) {
