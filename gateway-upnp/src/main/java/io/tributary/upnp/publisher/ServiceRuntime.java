@@ -60,7 +60,12 @@ final class ServiceRuntime {
                 .create(new BaseSubscriber<>() {
                     @Override
                     protected void hookOnNext(Change change) {
-                        onChange(change);
+                        // One change that cannot be fanned out must not end the service's events.
+                        try {
+                            onChange(change);
+                        } catch (RuntimeException failure) {
+                            LOG.error("a change of {} was not evented: {}", definition.path(), failure.toString());
+                        }
                     }
                 }, ended -> { });
     }
