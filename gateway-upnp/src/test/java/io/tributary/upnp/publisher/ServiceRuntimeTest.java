@@ -75,6 +75,30 @@ class ServiceRuntimeTest {
         assertThat(fannedOut).isEmpty();
     }
 
+    @Test
+    @DisplayName("a change whose fan-out throws is skipped; the next one is fanned out")
+    void failedFanOutDoesNotEndEvents() {
+        List<PropertySet> sent = new ArrayList<>();
+        ServiceRuntime failingOnce = new ServiceRuntime(
+                EventedService.create("/upnp/event/room", state).multicast("Temp"), new VirtualClock(),
+                fanOutLoop::add, new SimpleMeterRegistry().counter("moderated"), (service, properties) -> {
+                    if (properties.get("Temp").equals("bad")) {
+                        throw new IllegalStateException("sink refused");
+                    }
+                    sent.add(properties);
+                });
+        failingOnce.start();
+        try {
+            state.set("Temp", "bad");
+            runAll();
+            state.set("Temp", "23");
+            runAll();
+        } finally {
+            failingOnce.stop();
+        }
+        assertThat(sent).containsExactly(PropertySet.of("Temp", "23"));
+    }
+
     private void runAll() {
         Runnable task;
         while ((task = fanOutLoop.poll()) != null) {
