@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelHandlerContext;
@@ -33,6 +34,7 @@ import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServer;
 
 /**
  * The servers of the side-by-side runs on 127.0.0.1: {@code route} (our bare CoapServer with one route, defaults),
@@ -84,6 +86,9 @@ public final class BenchServers {
                 case "californium-block":
                     californiumBlock(port);
                     break;
+                case "slow-receiver":
+                    slowReceiver(port);
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown server kind " + kind);
             }
@@ -101,6 +106,24 @@ public final class BenchServers {
                 .route(routes -> routes.get("/ps/bench", request -> Mono.just(value)))
                 .bindNow(Duration.ofSeconds(10));
         System.out.println("tributary: " + endpoint.channelCount() + " x " + endpoint.transport());
+    }
+
+    /**
+     * GENA callbacks of {@link SlowSubscribers} on every address: each NOTIFY answered 200 after 1 s; {@code GET
+     * /count} tells how many were answered.
+     */
+    private static void slowReceiver(int port) {
+        AtomicLong answered = new AtomicLong();
+        HttpServer.create().host("0.0.0.0").port(port)
+                .route(routes -> routes
+                        .get("/count", (request, response) -> response.sendString(Mono.fromSupplier(() ->
+                                String.valueOf(answered.get()))))
+                        .route(request -> true, (request, response) -> request.receive().then(
+                                Mono.delay(Duration.ofSeconds(1))).then(Mono.defer(() -> {
+                                    answered.incrementAndGet();
+                                    return response.status(200).header("Content-Length", "0").send();
+                                }))))
+                .bindNow(Duration.ofSeconds(10));
     }
 
     /** Ours serving {@code GET /big}: 64 KiB, cut into Block2 blocks of the size the client asks for. */

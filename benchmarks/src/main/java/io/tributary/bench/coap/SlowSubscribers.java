@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import io.netty.handler.codec.http.HttpMethod;
 import io.tributary.bench.soak.GatewayProcess;
@@ -17,9 +18,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.server.HttpServer;
 
 /**
  * CoAP latency of the shipped gateway while GENA subscribers hold it up (issue 11): the first load of
@@ -63,15 +62,12 @@ public final class SlowSubscribers {
         System.out.printf("CoAP p99 with %d GENA subscribers answering after %d s, %d PUT/s to /ps/events; 64 sockets"
                         + " x 1 outstanding GET /ps/bench, %d s measured, %d rounds, %s%n", subscribers,
                 ANSWER_DELAY.toSeconds(), puts, seconds, rounds, SideBySide.where());
-        AtomicLong notifies = new AtomicLong();
-        // On every address: each group of subscribers has its callback on its own address, as separate hosts would.
-        DisposableServer receiver = HttpServer.create().host("0.0.0.0").port(RECEIVER_PORT)
-                .handle((request, response) -> request.receive().then(Mono.delay(ANSWER_DELAY))
-                        .then(Mono.defer(() -> {
-                            notifies.incrementAndGet();
-                            return response.status(200).header("Content-Length", "0").send();
-                        })))
-                .bindNow(Duration.ofSeconds(10));
+        // The callbacks of every group of subscribers, on every address, in a process of their own, so that
+        // answering 1,000 NOTIFY connections does not share a JVM with the CoAP load generator.
+        ServerProcess receiver = ServerProcess.start("slow-receiver", RECEIVER_PORT, List.of());
+        HttpClient counter = HttpClient.create().baseUrl("http://127.0.0.1:" + RECEIVER_PORT);
+        LongSupplier notifies = () -> Long.parseLong(counter.get().uri("/count").responseContent().aggregate()
+                .asString().block(Duration.ofSeconds(10)));
         CoapClient client = CoapClient.bind().block(Duration.ofSeconds(10));
         List<Double> without = new ArrayList<>();
         List<Double> with = new ArrayList<>();
@@ -82,18 +78,18 @@ public final class SlowSubscribers {
                 for (int i = 0; i < 2; i++) {
                     // Alternate which case comes first, so neither always follows the other.
                     boolean slow = (i + round) % 2 == 1;
-                    long before = notifies.get();
+                    long before = notifies.getAsLong();
                     CoapLoad.Result result = measure(jar, client, slow ? subscribers : 0, puts, seconds);
                     p99[slow ? 1 : 0] = result.p99Micros();
                     (slow ? with : without).add(result.p99Micros());
                     System.out.printf("round %d, %4d subscribers: %s, NOTIFYs answered %,d  (load %.2f)%n", round + 1,
-                            slow ? subscribers : 0, result, notifies.get() - before, SideBySide.loadAverage());
+                            slow ? subscribers : 0, result, notifies.getAsLong() - before, SideBySide.loadAverage());
                 }
                 ratios.add(p99[1] / p99[0]);
             }
         } finally {
             client.dispose();
-            receiver.disposeNow(Duration.ofSeconds(5));
+            receiver.close();
         }
         double ratio = SideBySide.median(ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray());
         System.out.printf("%nmedian p99 without %,.0f µs, with %,.0f µs; median ratio %.2f (rounds %s; goal <= 1.20: %s)%n",
