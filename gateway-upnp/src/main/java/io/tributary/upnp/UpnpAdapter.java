@@ -150,6 +150,8 @@ public final class UpnpAdapter implements Adapter {
                                 publisher.paths(), settings.get(UpnpConfig.SOURCES).size(),
                                 started.ssdp() == null ? "off" : started.ssdp().links());
                     })
+                    // A start that fails is not stopped: its own loops must not outlive it.
+                    .doOnError(failure -> ownLoops.disposeLater().subscribe())
                     .then();
         });
     }
