@@ -119,7 +119,7 @@ public final class BenchServers {
                         .get("/count", (request, response) -> response.sendString(Mono.fromSupplier(() ->
                                 String.valueOf(answered.get()))))
                         .route(request -> true, (request, response) -> request.receive().then(
-                                Mono.delay(Duration.ofSeconds(1))).then(Mono.defer(() -> {
+                                Mono.delay(SlowSubscribers.ANSWER_DELAY)).then(Mono.defer(() -> {
                                     answered.incrementAndGet();
                                     return response.status(200).header("Content-Length", "0").send();
                                 }))))

@@ -39,7 +39,7 @@ public final class SlowSubscribers {
     private static final int HTTP_PORT = 25790;
     private static final int RECEIVER_PORT = 25791;
     private static final int PER_ADDRESS = 50;
-    private static final Duration ANSWER_DELAY = Duration.ofSeconds(1);
+    static final Duration ANSWER_DELAY = Duration.ofSeconds(1);
 
     private SlowSubscribers() {
     }
